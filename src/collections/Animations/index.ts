@@ -1,0 +1,124 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { publishedAtField } from '../../fields/publishedAt'
+import { basicEditor } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { label } from '../../i18n/label'
+import { embedUrlFor } from '../../utilities/embedUrl'
+import { mediaDir } from '../../utilities/env'
+import { contentVersions } from '../shared/versions'
+import { validateExternalUrl, validateWebVtt } from './validation'
+
+/**
+ * An explainer video. The uploaded video is this collection's own file, so the
+ * file URL follows the same published-only read rule as the animation itself.
+ */
+export const Animations: CollectionConfig<'animations'> = {
+  slug: 'animations',
+  labels: { singular: label('Animatie', 'Animation'), plural: label('Animaties', 'Animations') },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: publishedOrAuthenticated,
+    update: authenticated,
+    readVersions: authenticated,
+  },
+  defaultPopulate: { title: true, slug: true, embedUrl: true, video: true, posterImage: true, durationSeconds: true },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', '_status', 'durationSeconds', 'updatedAt'],
+    group: label('Inhoud', 'Content'),
+    description: label(
+      'Upload een video (MP4/WebM) óf vul een YouTube/Vimeo-link in. Ondertiteling en transcript zijn verplicht om te publiceren.',
+      'Upload a video (MP4/WebM) or enter a YouTube/Vimeo link. Captions and a transcript are required to publish.',
+    ),
+  },
+  upload: {
+    staticDir: path.resolve(mediaDir(), 'animations'),
+    mimeTypes: ['video/mp4', 'video/webm'],
+    filesRequiredOnCreate: false,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    { name: 'description', type: 'textarea', localized: true, label: label('Omschrijving', 'Description') },
+    { name: 'posterImage', type: 'upload', relationTo: 'media', label: label('Stilstaand beeld (poster)', 'Poster image') },
+    { name: 'durationSeconds', type: 'number', min: 0, label: label('Duur (seconden)', 'Duration (seconds)') },
+    {
+      name: 'externalUrl',
+      type: 'text',
+      label: label('Externe video-URL (YouTube of Vimeo)', 'External video URL (YouTube or Vimeo)'),
+      validate: validateExternalUrl,
+    },
+    {
+      name: 'embedUrl',
+      type: 'text',
+      virtual: true,
+      label: label('Embed-URL (privacyvriendelijk)', 'Embed URL (privacy-friendly)'),
+      admin: { readOnly: true },
+      hooks: { afterRead: [({ data }) => embedUrlFor(data?.externalUrl)] },
+    },
+    {
+      name: 'video',
+      type: 'group',
+      virtual: true,
+      label: label('Videobestand', 'Video file'),
+      admin: { readOnly: true, condition: (data) => Boolean(data?.filename) },
+      hooks: {
+        afterRead: [
+          ({ data }) =>
+            data?.filename
+              ? { url: data.url ?? null, filename: data.filename, mimeType: data.mimeType ?? null, filesize: data.filesize ?? null }
+              : null,
+        ],
+      },
+      fields: [
+        { name: 'url', type: 'text' },
+        { name: 'filename', type: 'text' },
+        { name: 'mimeType', type: 'text' },
+        { name: 'filesize', type: 'number' },
+      ],
+    },
+    {
+      name: 'captions',
+      type: 'array',
+      label: label('Ondertiteling (WebVTT)', 'Captions (WebVTT)'),
+      labels: { singular: label('Ondertitelbestand', 'Caption track'), plural: label('Ondertitelbestanden', 'Caption tracks') },
+      admin: {
+        description: label(
+          'Eén WebVTT-tekst per taal. Plak de inhoud van het .vtt-bestand.',
+          'One WebVTT text per language. Paste the contents of the .vtt file.',
+        ),
+      },
+      fields: [
+        {
+          name: 'language',
+          type: 'select',
+          required: true,
+          defaultValue: 'nl',
+          label: label('Taal', 'Language'),
+          options: [
+            { value: 'nl', label: label('Nederlands', 'Dutch') },
+            { value: 'en', label: label('Engels', 'English') },
+          ],
+        },
+        { name: 'vtt', type: 'textarea', required: true, label: label('WebVTT', 'WebVTT'), validate: validateWebVtt },
+      ],
+    },
+    {
+      name: 'transcript',
+      type: 'richText',
+      localized: true,
+      editor: basicEditor,
+      label: label('Transcript', 'Transcript'),
+      admin: { description: label('De volledige tekst van de animatie.', 'The full text of the animation.') },
+    },
+    { name: 'relatedProjects', type: 'relationship', relationTo: 'projects', hasMany: true, label: label('Gerelateerde projecten', 'Related projects') },
+    slugField(),
+    publishedAtField,
+  ],
+  versions: contentVersions,
+}

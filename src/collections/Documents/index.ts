@@ -1,0 +1,108 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { publishedAtField } from '../../fields/publishedAt'
+import { basicEditor } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { label } from '../../i18n/label'
+import { mediaDir } from '../../utilities/env'
+import { contentVersions } from '../shared/versions'
+import { checkFileForType } from './hooks/checkFileForType'
+
+export const Documents: CollectionConfig<'documents'> = {
+  slug: 'documents',
+  labels: { singular: label('Document', 'Document'), plural: label('Documenten', 'Documents') },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: publishedOrAuthenticated,
+    update: authenticated,
+    readVersions: authenticated,
+  },
+  defaultPopulate: { title: true, slug: true, type: true, downloadUrl: true, filesize: true, mimeType: true },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'type', '_status', 'publicationDate'],
+    group: label('Inhoud', 'Content'),
+  },
+  upload: {
+    staticDir: path.resolve(mediaDir(), 'documents'),
+    mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'],
+    filesRequiredOnCreate: false,
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'factsheet',
+      label: label('Soort document', 'Document type'),
+      options: [
+        { value: 'whitepaper', label: label('Whitepaper', 'Whitepaper') },
+        { value: 'factsheet', label: label('Factsheet', 'Factsheet') },
+        { value: 'infographic', label: label('Infographic', 'Infographic') },
+        { value: 'rapport', label: label('Rapport', 'Report') },
+        { value: 'overig', label: label('Overig', 'Other') },
+      ],
+    },
+    { name: 'description', type: 'textarea', localized: true, label: label('Omschrijving', 'Description') },
+    {
+      type: 'row',
+      fields: [
+        { name: 'publicationDate', type: 'date', label: label('Datum van uitgave', 'Publication date') },
+        {
+          name: 'language',
+          type: 'select',
+          defaultValue: 'nl',
+          label: label('Taal van het document', 'Language of the document'),
+          options: [
+            { value: 'nl', label: label('Nederlands', 'Dutch') },
+            { value: 'en', label: label('Engels', 'English') },
+          ],
+        },
+      ],
+    },
+    { name: 'coverImage', type: 'upload', relationTo: 'media', label: label('Omslagafbeelding', 'Cover image') },
+    {
+      name: 'textAlternative',
+      type: 'richText',
+      localized: true,
+      editor: basicEditor,
+      label: label('Tekstalternatief', 'Text alternative'),
+      admin: {
+        description: label(
+          'Verplicht voor een infographic: de volledige inhoud in tekst, voor wie de afbeelding niet kan zien.',
+          'Required for an infographic: the full content as text, for people who cannot see the image.',
+        ),
+      },
+    },
+    { name: 'relatedProjects', type: 'relationship', relationTo: 'projects', hasMany: true, label: label('Gerelateerde projecten', 'Related projects') },
+    slugField(),
+    {
+      name: 'downloadCount',
+      type: 'number',
+      defaultValue: 0,
+      label: label('Aantal downloads', 'Download count'),
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'downloadUrl',
+      type: 'text',
+      virtual: true,
+      label: label('Download-URL', 'Download URL'),
+      admin: { readOnly: true, position: 'sidebar' },
+      hooks: {
+        afterRead: [({ data }) => (data?.slug && data?.filename ? `/downloads/${data.slug}` : null)],
+      },
+    },
+    publishedAtField,
+  ],
+  hooks: { beforeValidate: [checkFileForType] },
+  versions: contentVersions,
+}

@@ -1,0 +1,51 @@
+import path from 'node:path'
+
+import type { CollectionConfig, ImageSize } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { authenticated } from '../../access/authenticated'
+import { label } from '../../i18n/label'
+import { mediaDir } from '../../utilities/env'
+
+/** Each size is made twice: in the original format and as WebP. */
+const sized = (name: string, width: number, height?: number): ImageSize[] => [
+  { name, width, height, position: 'centre', withoutEnlargement: true },
+  { name: `${name}Webp`, width, height, position: 'centre', withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 80 } } },
+]
+
+export const Media: CollectionConfig<'media'> = {
+  slug: 'media',
+  labels: { singular: label('Afbeelding', 'Image'), plural: label('Afbeeldingen', 'Images') },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: anyone,
+    update: authenticated,
+  },
+  admin: { group: label('Bestanden', 'Files'), defaultColumns: ['filename', 'alt', 'updatedAt'] },
+  upload: {
+    staticDir: path.resolve(mediaDir(), 'images'),
+    mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'],
+    focalPoint: true,
+    crop: true,
+    adminThumbnail: 'thumbnail',
+    imageSizes: [...sized('thumbnail', 400), ...sized('card', 800), ...sized('hero', 1600), ...sized('og', 1200, 630)],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Alternatieve tekst', 'Alt text'),
+      admin: {
+        description: label(
+          'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien. Verplicht.',
+          'Describe what the image shows, for people who cannot see it. Required.',
+        ),
+      },
+    },
+    { name: 'caption', type: 'text', localized: true, label: label('Bijschrift', 'Caption') },
+    { name: 'credit', type: 'text', label: label('Fotograaf / bron', 'Credit') },
+  ],
+}

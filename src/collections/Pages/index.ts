@@ -1,0 +1,76 @@
+import type { CollectionConfig } from 'payload'
+
+import { authenticated } from '../../access/authenticated'
+import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { metaField } from '../../fields/meta'
+import { publishedAtField } from '../../fields/publishedAt'
+import { readingTimeField } from '../../fields/readingTime'
+import { contentEditor } from '../../fields/richText'
+import { shareField } from '../../fields/share'
+import { slugField } from '../../fields/slug'
+import { populatePublishedAt } from '../../hooks/populatePublishedAt'
+import { label } from '../../i18n/label'
+import { contentVersions } from '../shared/versions'
+import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
+
+export const Pages: CollectionConfig<'pages'> = {
+  slug: 'pages',
+  labels: { singular: label('Pagina', 'Page'), plural: label("Pagina's", 'Pages') },
+  access: {
+    create: authenticated,
+    delete: authenticated,
+    read: publishedOrAuthenticated,
+    update: authenticated,
+    readVersions: authenticated,
+  },
+  defaultPopulate: { title: true, slug: true, breadcrumbs: true },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    group: label('Inhoud', 'Content'),
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    {
+      name: 'intro',
+      type: 'textarea',
+      localized: true,
+      label: label('Inleiding', 'Intro'),
+      admin: { description: label('Korte inleidende tekst boven de pagina.', 'Short lead text above the page.') },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('Hoofdafbeelding', 'Hero image') },
+    { name: 'content', type: 'richText', localized: true, editor: contentEditor, label: label('Inhoud', 'Content') },
+    metaField,
+    slugField(),
+    {
+      name: 'parent',
+      type: 'relationship',
+      relationTo: 'pages',
+      label: label('Bovenliggende pagina', 'Parent page'),
+      admin: { position: 'sidebar' },
+      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    },
+    {
+      name: 'breadcrumbs',
+      type: 'array',
+      label: label('Kruimelpad', 'Breadcrumbs'),
+      admin: { readOnly: true, position: 'sidebar', initCollapsed: true },
+      fields: [
+        { name: 'doc', type: 'relationship', relationTo: 'pages', label: label('Pagina', 'Page') },
+        { name: 'url', type: 'text', label: label('Pad', 'Path') },
+        { name: 'label', type: 'text', label: label('Titel', 'Title') },
+      ],
+    },
+    readingTimeField(['title', 'intro', 'content']),
+    shareField((doc) => {
+      const crumbs = doc.breadcrumbs as { url?: string }[] | undefined
+      return crumbs?.at(-1)?.url ?? (doc.slug ? `/${doc.slug}` : undefined)
+    }),
+    publishedAtField,
+  ],
+  hooks: {
+    beforeChange: [populatePublishedAt, populateBreadcrumbs],
+    afterChange: [resaveChildren],
+  },
+  versions: contentVersions,
+}

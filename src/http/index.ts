@@ -1,0 +1,25 @@
+import express, { type Express, type Request, type Response } from 'express'
+
+import type { Runtime } from '../runtime/bridge'
+import { healthz, readyz } from './health'
+import { securityHeaders } from './securityHeaders'
+
+/**
+ * The project's own HTTP wing, in front of Payload/Next: security headers,
+ * health and readiness. Everything else falls through to Next (admin, REST, GraphQL).
+ */
+export const createHttpApp = (options: {
+  runtime: () => Promise<Runtime> | undefined
+  nextHandler: (req: Request, res: Response) => Promise<void> | void
+}): Express => {
+  const app = express()
+  app.disable('x-powered-by')
+  // Trust the first proxy so req.secure reflects X-Forwarded-Proto behind a TLS terminator.
+  app.set('trust proxy', 1)
+  app.use(securityHeaders)
+  app.get('/healthz', healthz)
+  app.get('/readyz', readyz(options.runtime))
+  // No body parser here: Payload reads the raw request body itself.
+  app.use((req, res) => options.nextHandler(req, res))
+  return app
+}

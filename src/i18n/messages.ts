@@ -1,0 +1,58 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Bilingual } from './label'
+
+/**
+ * Validation and error messages shown in the admin and returned by the API.
+ * Dutch is the default; English is used when the request's admin language is `en`.
+ */
+export const messages = {
+  slugInvalid: {
+    nl: 'De slug mag alleen kleine letters, cijfers en koppeltekens bevatten.',
+    en: 'The slug may only contain lowercase letters, digits and hyphens.',
+  },
+  slugTaken: {
+    nl: 'Deze slug is al in gebruik. Kies een andere.',
+    en: 'This slug is already in use. Choose another one.',
+  },
+  endBeforeStart: {
+    nl: 'De einddatum mag niet voor de startdatum liggen.',
+    en: 'The end date cannot be before the start date.',
+  },
+  videoSourceRequired: {
+    nl: 'Upload een videobestand of vul een externe video-URL in, niet allebei.',
+    en: 'Upload a video file or enter an external video URL, not both.',
+  },
+  externalUrlUnsupported: {
+    nl: 'Alleen YouTube- en Vimeo-links worden ondersteund.',
+    en: 'Only YouTube and Vimeo links are supported.',
+  },
+  webvttInvalid: {
+    nl: 'Ondertiteling moet een geldig WebVTT-bestand zijn (begint met "WEBVTT").',
+    en: 'Captions must be valid WebVTT (starting with "WEBVTT").',
+  },
+  pdfRequired: {
+    nl: 'Een whitepaper, factsheet of rapport moet een PDF-bestand zijn.',
+    en: 'A whitepaper, factsheet or report must be a PDF file.',
+  },
+  fileRequired: {
+    nl: 'Upload een bestand.',
+    en: 'Upload a file.',
+  },
+  urlInvalid: {
+    nl: 'Vul een volledige URL in, beginnend met https:// of http://.',
+    en: 'Enter a full URL starting with https:// or http://.',
+  },
+  linkTargetRequired: {
+    nl: 'Kies een interne pagina of vul een externe URL in.',
+    en: 'Choose an internal page or enter an external URL.',
+  },
+} satisfies Record<string, Bilingual>
+
+export type MessageKey = keyof typeof messages
+
+/** Picks the message in the request's language (Dutch unless the admin runs in English). */
+export const message = (key: MessageKey, req?: Partial<Pick<PayloadRequest, 'i18n'>>): string => {
+  const language = req?.i18n?.language === 'en' ? 'en' : 'nl'
+  return messages[key][language]
+}

@@ -1,0 +1,63 @@
+import { en } from '@payloadcms/translations/languages/en'
+import { nl } from '@payloadcms/translations/languages/nl'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Animations } from './collections/Animations'
+import { Documents } from './collections/Documents'
+import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { Projects } from './collections/Projects'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './database/adapter'
+import { contentEditor } from './fields/richText'
+import { Navigation } from './globals/Navigation'
+import { Programme } from './globals/Programme'
+import { Site } from './globals/Site'
+import { corsOrigins } from './utilities/corsOrigins'
+import { uploadMaxBytes } from './utilities/env'
+import { resolveSecret } from './utilities/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL || '',
+  secret: resolveSecret(),
+  db: databaseAdapter(),
+  editor: contentEditor,
+  sharp,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ' – Koers en kansen CMS' },
+  },
+  collections: [Pages, Projects, Documents, Animations, Media, Users],
+  globals: [Site, Navigation, Programme],
+  localization: {
+    locales: [
+      { code: 'nl', label: { nl: 'Nederlands', en: 'Dutch' } },
+      { code: 'en', label: { nl: 'Engels', en: 'English' }, fallbackLocale: 'nl' },
+    ],
+    defaultLocale: 'nl',
+    fallback: true,
+  },
+  // The admin speaks Dutch; English is available per user.
+  i18n: { supportedLanguages: { nl, en }, fallbackLanguage: 'nl' },
+  graphQL: {
+    schemaOutputFile: path.resolve(dirname, '../generated/schema.graphql'),
+    maxComplexity: 1000,
+    disablePlaygroundInProduction: true,
+  },
+  // Scheduled publish/unpublish jobs run inside the server process: no extra worker.
+  jobs: {
+    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+  },
+  upload: { limits: { fileSize: uploadMaxBytes() } },
+  cors: corsOrigins(),
+  csrf: corsOrigins(),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

@@ -1,0 +1,24 @@
+import type { Payload } from 'payload'
+
+/**
+ * The express server (src/server.ts) and the Next.js bundle share one Payload
+ * instance: Next's instrumentation starts it and publishes it here, so the
+ * project's own HTTP routes never start a second instance beside the admin's.
+ */
+export type Runtime = {
+  payload: Payload
+  seed: (options?: { log?: (line: string) => void }) => Promise<void>
+  seedDemo: (options: { projects: number; log?: (line: string) => void }) => Promise<void>
+}
+
+const KEY = Symbol.for('koers-en-kansen.runtime')
+
+type Holder = { [KEY]?: Promise<Runtime> }
+
+export const publishRuntime = (runtime: Promise<Runtime>): Promise<Runtime> => {
+  const holder = globalThis as Holder
+  holder[KEY] ??= runtime
+  return holder[KEY]
+}
+
+export const runtimeStarted = (): Promise<Runtime> | undefined => (globalThis as Holder)[KEY]

@@ -1,0 +1,37 @@
+import config from '@payload-config'
+import { getPayload } from 'payload'
+
+import { databaseKind } from '../database/uri'
+import { seed, seedDemo } from '../seed'
+import { publishRuntime, type Runtime } from './bridge'
+
+/**
+ * First start on an empty database seeds it: always on the embedded default,
+ * elsewhere only with SEED_ON_START=true (a production database starts empty on purpose).
+ */
+const shouldSeedOnStart = (): boolean => {
+  const setting = process.env.SEED_ON_START ?? 'auto'
+  if (setting === 'true') return true
+  if (setting === 'false') return false
+  return databaseKind() === 'sqlite'
+}
+
+const start = async (): Promise<Runtime> => {
+  // `cron: true` starts the job runner that performs scheduled publish/unpublish.
+  const payload = await getPayload({ config, cron: true })
+  const runtime: Runtime = {
+    payload,
+    seed: (options) => seed(payload, options),
+    seedDemo: (options) => seedDemo(payload, options),
+  }
+  if (shouldSeedOnStart()) {
+    const { totalDocs } = await payload.count({ collection: 'pages' })
+    if (totalDocs === 0) {
+      payload.logger.info('Empty database: loading the seed content')
+      await runtime.seed({ log: (line) => payload.logger.info(line) })
+    }
+  }
+  return runtime
+}
+
+export const startRuntime = (): Promise<Runtime> => publishRuntime(start())

@@ -1,0 +1,82 @@
+/**
+ * One process serves the admin (/admin), REST (/api), GraphQL (/api/graphql),
+ * health checks and downloads. `node dist/server.js` serves; `… seed` loads the
+ * seed content and exits; `… seed-demo --projects N` adds N demo projects.
+ */
+import nextEnv from '@next/env'
+import next from 'next'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { createHttpApp } from './http'
+import { runtimeStarted } from './runtime/bridge'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+nextEnv.loadEnvConfig(root, false)
+
+const [command, ...args] = process.argv.slice(2)
+const oneOff = command === 'seed' || command === 'seed-demo'
+// A one-off command must not pick up scheduled jobs meant for the server.
+if (oneOff) process.env.JOBS_AUTORUN = 'false'
+
+const log = (line: string) => console.log(line)
+
+/**
+ * Next.js runs src/instrumentation.ts (which starts Payload) before it handles its
+ * first request, not at prepare() in production. One request through our own
+ * listener starts it, through Next's public API only.
+ */
+const startPayload = async (port: number) => {
+  await fetch(`http://127.0.0.1:${port}/api/access`).catch(() => undefined)
+  const started = runtimeStarted()
+  if (!started) throw new Error('Payload did not start: src/instrumentation.ts was not run')
+  return started
+}
+
+const main = async (): Promise<void> => {
+  const app = next({ dev: false, dir: root })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  const httpApp = createHttpApp({ runtime: runtimeStarted, nextHandler: (req, res) => handle(req, res) })
+
+  if (oneOff) {
+    // A private listener on a free loopback port, only to start Payload inside Next.
+    const server = httpApp.listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    const runtime = await startPayload((server.address() as AddressInfo).port)
+    if (command === 'seed') {
+      await runtime.seed({ log })
+    } else {
+      const index = args.indexOf('--projects')
+      const projects = Number.parseInt(index >= 0 ? (args[index + 1] ?? '') : '50', 10)
+      if (!Number.isInteger(projects) || projects < 1) {
+        console.error('Usage: npm run seed:demo -- --projects N   (N ≥ 1)')
+        process.exit(2)
+      }
+      await runtime.seedDemo({ projects, log })
+    }
+    process.exit(0)
+  }
+  if (command) {
+    console.error(`Unknown command "${command}". Use: seed | seed-demo --projects N`)
+    process.exit(2)
+  }
+
+  const port = Number.parseInt(process.env.PORT || '3000', 10)
+  const server = httpApp.listen(port)
+  await new Promise((resolve) => server.once('listening', resolve))
+  await startPayload(port)
+  log(`Koers en kansen CMS ready on http://localhost:${port}/admin (REST /api, GraphQL /api/graphql)`)
+  const shutdown = () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 5000).unref()
+  }
+  process.on('SIGTERM', shutdown)
+  process.on('SIGINT', shutdown)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
