@@ -91,7 +91,7 @@ export const Projects: CollectionConfig<'projects'> = {
             {
               type: 'row',
               fields: [
-                { name: 'status', type: 'select', index: true, defaultValue: 'lopend', options: projectStatusOptions, label: label('Status', 'Status') },
+                { name: 'status', type: 'select', index: true, enumName: 'enum_projects_project_status', defaultValue: 'lopend', options: projectStatusOptions, label: label('Status', 'Status') },
                 { name: 'startDate', type: 'date', label: label('Startdatum', 'Start date') },
                 { name: 'endDate', type: 'date', label: label('Einddatum', 'End date'), validate: endNotBeforeStart },
               ],

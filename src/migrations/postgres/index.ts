@@ -1,9 +1,9 @@
-import * as migration_20261125_170654_schema from './20261125_170654_schema'
+import * as migration_20261125_171200_schema from './20261125_171200_schema'
 
 export const migrations = [
   {
-    up: migration_20261125_170654_schema.up,
-    down: migration_20261125_170654_schema.down,
-    name: '20261125_170654_schema',
+    up: migration_20261125_171200_schema.up,
+    down: migration_20261125_171200_schema.down,
+    name: '20261125_171200_schema',
   },
 ]

@@ -12,6 +12,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_projects_sanction_types" AS ENUM('detentie', 'taakstraf', 'toezicht', 'jeugd', 'overig');
   CREATE TYPE "public"."enum_projects_partners_domain" AS ENUM('justitie', 'zorg', 'sociaal-domein', 'onderwijs', 'werkgevers', 'vrijwilligers', 'overig');
   CREATE TYPE "public"."enum_projects_region_province" AS ENUM('drenthe', 'flevoland', 'friesland', 'gelderland', 'groningen', 'limburg', 'noord-brabant', 'noord-holland', 'overijssel', 'utrecht', 'zeeland', 'zuid-holland');
+  CREATE TYPE "public"."enum_projects_project_status" AS ENUM('in-voorbereiding', 'lopend', 'afgerond');
   CREATE TYPE "public"."enum_projects_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__projects_v_version_change_lines" AS ENUM('veilig-dichtbij', 'levensloop-centraal', 'vakmanschap-voorop');
   CREATE TYPE "public"."enum__projects_v_version_themes" AS ENUM('schulden', 'huisvesting', 'werk-en-inkomen', 'psychische-problematiek', 'licht-verstandelijke-beperking', 'gezinsproblematiek', 'verslaving', 'overig');
@@ -156,7 +157,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"hero_image_id" integer,
   	"region_municipality" varchar,
   	"region_province" "enum_projects_region_province",
-  	"status" "enum_projects_status" DEFAULT 'lopend',
+  	"status" "enum_projects_project_status" DEFAULT 'lopend',
   	"start_date" timestamp(3) with time zone,
   	"end_date" timestamp(3) with time zone,
   	"contact_public" boolean DEFAULT false,
@@ -237,7 +238,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_hero_image_id" integer,
   	"version_region_municipality" varchar,
   	"version_region_province" "enum__projects_v_version_region_province",
-  	"version_status" "enum__projects_v_version_status" DEFAULT 'lopend',
+  	"version_status" "enum_projects_project_status" DEFAULT 'lopend',
   	"version_start_date" timestamp(3) with time zone,
   	"version_end_date" timestamp(3) with time zone,
   	"version_contact_public" boolean DEFAULT false,
@@ -1178,6 +1179,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_projects_sanction_types";
   DROP TYPE "public"."enum_projects_partners_domain";
   DROP TYPE "public"."enum_projects_region_province";
+  DROP TYPE "public"."enum_projects_project_status";
   DROP TYPE "public"."enum_projects_status";
   DROP TYPE "public"."enum__projects_v_version_change_lines";
   DROP TYPE "public"."enum__projects_v_version_themes";

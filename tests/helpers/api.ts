@@ -1,0 +1,51 @@
+/** Small HTTP client for tests: JSON in, status + JSON (or text) out. */
+export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string }
+
+export const request = async <T = any>(
+  baseUrl: string,
+  path: string,
+  init: RequestInit & { token?: string; json?: unknown } = {},
+): Promise<ApiResponse<T>> => {
+  const headers = new Headers(init.headers)
+  if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+  let body = init.body
+  if (init.json !== undefined) {
+    headers.set('Content-Type', 'application/json')
+    body = JSON.stringify(init.json)
+  }
+  const res = await fetch(`${baseUrl}${path}`, { ...init, headers, body })
+  const text = await res.text()
+  let parsed: any = undefined
+  try {
+    parsed = text ? JSON.parse(text) : undefined
+  } catch {
+    parsed = undefined
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T, text }
+}
+
+export const graphql = async <T = any>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<ApiResponse<{ data?: T; errors?: { message: string }[] }>> =>
+  request(baseUrl, '/api/graphql', { method: 'POST', json: { query, variables }, token })
+
+/** The first account on an empty database: Payload's first-register flow makes it admin. */
+export const registerFirstAdmin = async (baseUrl: string): Promise<string> => {
+  const res = await request(baseUrl, '/api/users/first-register', {
+    method: 'POST',
+    json: { email: 'beheerder@example.test', password: 'Test-wachtwoord-1', name: 'Beheerder' },
+  })
+  if (res.status !== 200 || !res.body?.token) {
+    throw new Error(`first-register failed: ${res.status} ${res.text}`)
+  }
+  return res.body.token as string
+}
+
+export const login = async (baseUrl: string, email: string, password: string): Promise<string> => {
+  const res = await request(baseUrl, '/api/users/login', { method: 'POST', json: { email, password } })
+  if (res.status !== 200 || !res.body?.token) throw new Error(`login failed: ${res.status} ${res.text}`)
+  return res.body.token as string
+}

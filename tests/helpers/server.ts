@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+export type TestServer = {
+  url: string
+  db: 'sqlite' | 'postgres'
+  dataDir: string
+  mediaDir: string
+  databaseUri: string
+  output: () => string
+  stop: () => Promise<void>
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+/** A fresh, empty Postgres database per test file on the TEST_POSTGRES_URL server. */
+const createPostgresDatabase = async (): Promise<{ uri: string; drop: () => Promise<void> }> => {
+  const adminUrl = process.env.TEST_POSTGRES_URL
+  if (!adminUrl) throw new Error('TEST_POSTGRES_URL is not set')
+  const name = `koers_test_${crypto.randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const uri = new URL(adminUrl)
+  uri.pathname = `/${name}`
+  return {
+    uri: uri.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+/**
+ * Starts the built server (dist/server.js) on a free port with its own temp data
+ * and media folders and an empty database, seeded on start. Resolves when /readyz says ready.
+ */
+export const startServer = async (env: Record<string, string> = {}): Promise<TestServer> => {
+  const db = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-'))
+  const mediaDir = path.join(dataDir, 'media')
+  let dropDatabase = async () => {}
+  let databaseUri = `file:${path.join(dataDir, 'test.db')}`
+  if (db === 'postgres') {
+    const created = await createPostgresDatabase()
+    databaseUri = created.uri
+    dropDatabase = created.drop
+  }
+  const port = await freePort()
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      DATABASE_URI: databaseUri,
+      DATA_DIR: dataDir,
+      MEDIA_DIR: mediaDir,
+      PAYLOAD_SECRET: 'test-secret-not-for-production',
+      PUBLIC_SITE_URL: 'https://www.example.test',
+      SEED_ON_START: 'true',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.slice(-4000)}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server not ready within 90 s:\n${output.slice(-4000)}`)
+    }
+    const ready = await fetch(`${url}/readyz`)
+      .then((res) => res.status === 200)
+      .catch(() => false)
+    if (ready) break
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+
+  return {
+    url,
+    db,
+    dataDir,
+    mediaDir,
+    databaseUri,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+        await exited
+        clearTimeout(timer)
+      }
+      await dropDatabase()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
