@@ -1,6 +1,8 @@
 import express, { type Express, type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
+import { captions } from './captions'
+import { downloads } from './downloads'
 import { healthz, readyz } from './health'
 import { securityHeaders } from './securityHeaders'
 
@@ -19,6 +21,9 @@ export const createHttpApp = (options: {
   app.use(securityHeaders)
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(options.runtime))
+  // express 5 routes GET to HEAD as well.
+  app.get('/downloads/:slug', downloads(options.runtime))
+  app.get('/captions/:slug/:language.vtt', captions(options.runtime))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
   return app

@@ -106,6 +106,19 @@ export const Animations: CollectionConfig<'animations'> = {
           ],
         },
         { name: 'vtt', type: 'textarea', required: true, label: label('WebVTT', 'WebVTT'), validate: validateWebVtt },
+        {
+          name: 'url',
+          type: 'text',
+          virtual: true,
+          label: label('URL van het ondertitelbestand', 'Caption file URL'),
+          admin: { readOnly: true },
+          hooks: {
+            afterRead: [
+              ({ data, siblingData }) =>
+                data?.slug && siblingData?.language ? `/captions/${data.slug}/${siblingData.language}.vtt` : null,
+            ],
+          },
+        },
       ],
     },
     {

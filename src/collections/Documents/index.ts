@@ -11,6 +11,8 @@ import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
 import { contentVersions } from '../shared/versions'
 import { checkFileForType } from './hooks/checkFileForType'
+import { keepDownloadCount } from './hooks/keepDownloadCount'
+import { liveDownloadCount } from './hooks/liveDownloadCount'
 
 export const Documents: CollectionConfig<'documents'> = {
   slug: 'documents',
@@ -90,6 +92,7 @@ export const Documents: CollectionConfig<'documents'> = {
       label: label('Aantal downloads', 'Download count'),
       access: { create: () => false, update: () => false },
       admin: { readOnly: true, position: 'sidebar' },
+      hooks: { afterRead: [liveDownloadCount] },
     },
     {
       name: 'downloadUrl',
@@ -103,6 +106,6 @@ export const Documents: CollectionConfig<'documents'> = {
     },
     publishedAtField,
   ],
-  hooks: { beforeValidate: [checkFileForType] },
+  hooks: { beforeValidate: [checkFileForType], beforeChange: [keepDownloadCount] },
   versions: contentVersions,
 }
