@@ -13,7 +13,7 @@ import { createHttpApp } from './http'
 import { runtimeStarted } from './runtime/bridge'
 
 // The server always runs the production build (migrations, no schema push).
-process.env.NODE_ENV ??= 'production'
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 nextEnv.loadEnvConfig(root, false)
