@@ -8,6 +8,10 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const nextConfig: NextConfig = {
   // Served by src/server.ts; Next renders the admin and Payload's API routes.
   poweredByHeader: false,
+  // One copy of Payload for the whole server. Bundled, Next gives the instrumentation
+  // (which starts Payload) and each route its own copy, and Payload's
+  // `instanceof ValidationError` then fails across them: 400s lose their field errors.
+  serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/graphql'],
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {

@@ -46,10 +46,13 @@ for (const [name, uri] of Object.entries(adapters)) {
 run(bin('prettier'), ['--write', '--log-level=warn', 'src/payload-types.ts', 'src/migrations/*/index.ts'])
 
 if (process.argv.includes('--check')) {
-  const status = spawnSync('git', ['status', '--porcelain', '--', ...GENERATED], { cwd: root, encoding: 'utf8' })
-  if (status.stdout.trim()) {
+  const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim()
+  // Content comparison (git diff), plus new files such as an unexpected migration.
+  const changed = git(['diff', '--name-only', '--', ...GENERATED])
+  const added = git(['ls-files', '--others', '--exclude-standard', '--', ...GENERATED])
+  if (changed || added) {
     console.error('generate --check: generated files are out of date; run `npm run generate` and commit:')
-    console.error(status.stdout)
+    console.error([changed, added].filter(Boolean).join('\n'))
     process.exit(1)
   }
   console.log('generate --check: all generated files are current')
