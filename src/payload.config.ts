@@ -16,6 +16,7 @@ import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
+import { scheduling } from './jobs/plugin'
 import { corsOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
@@ -50,11 +51,9 @@ export default buildConfig({
     maxComplexity: 1000,
     disablePlaygroundInProduction: true,
   },
-  // Scheduled publish/unpublish jobs run inside the server process: no extra worker.
-  jobs: {
-    autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
-  },
+  // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
+  // REST endpoints /api/<collection>/:id/schedule for API clients.
+  plugins: [scheduling],
   upload: { limits: { fileSize: uploadMaxBytes() } },
   cors: corsOrigins(),
   csrf: corsOrigins(),

@@ -47,6 +47,30 @@ export const messages = {
     nl: 'Kies een interne pagina of vul een externe URL in.',
     en: 'Choose an internal page or enter an external URL.',
   },
+  scheduleDateInvalid: {
+    nl: 'Geef het tijdstip op als datum en tijd (ISO 8601), bijvoorbeeld 2030-01-31T09:00:00+01:00.',
+    en: 'Give the time as a date and time (ISO 8601), for example 2030-01-31T09:00:00+01:00.',
+  },
+  scheduleDateInPast: {
+    nl: 'Het geplande tijdstip moet in de toekomst liggen.',
+    en: 'The scheduled time must be in the future.',
+  },
+  scheduleTypeInvalid: {
+    nl: 'Kies "publish" (publiceren) of "unpublish" (publicatie intrekken).',
+    en: 'Choose "publish" or "unpublish".',
+  },
+  scheduleLocaleInvalid: {
+    nl: 'Onbekende taal. Kies nl of en.',
+    en: 'Unknown locale. Choose nl or en.',
+  },
+  scheduled: {
+    nl: 'Gepland.',
+    en: 'Scheduled.',
+  },
+  scheduleCancelled: {
+    nl: 'Planning geannuleerd.',
+    en: 'Schedule cancelled.',
+  },
 } satisfies Record<string, Bilingual>
 
 export type MessageKey = keyof typeof messages
