@@ -10,7 +10,6 @@ import {
 } from 'payload'
 
 import { message } from '../i18n/messages'
-import { withErrorShape } from '../utilities/endpointErrors'
 
 /**
  * REST for scheduled publish/unpublish, the API twin of the admin's "Publicatie
@@ -120,7 +119,7 @@ export const scheduleEndpoints = (slug: string): Endpoint[] => [
   {
     path: '/:id/schedule',
     method: 'post',
-    handler: withErrorShape(async (req) => {
+    handler: async (req) => {
       const id = await authorize(req, slug)
       const { type, at, locale } = parseSchedule(req, await readBody(req))
       const job = await req.payload.jobs.queue({
@@ -141,12 +140,12 @@ export const scheduleEndpoints = (slug: string): Endpoint[] => [
         { message: message('scheduled', req), job: present(job as unknown as ScheduleJob) },
         { status: 201 },
       )
-    }),
+    },
   },
   {
     path: '/:id/schedule',
     method: 'get',
-    handler: withErrorShape(async (req) => {
+    handler: async (req) => {
       const id = await authorize(req, slug)
       const { docs } = await req.payload.db.find<ScheduleJob>({
         collection: 'payload-jobs',
@@ -157,12 +156,12 @@ export const scheduleEndpoints = (slug: string): Endpoint[] => [
         req,
       })
       return Response.json({ docs: docs.map(present) })
-    }),
+    },
   },
   {
     path: '/:id/schedule/:jobId',
     method: 'delete',
-    handler: withErrorShape(async (req) => {
+    handler: async (req) => {
       const id = await authorize(req, slug)
       const jobId = req.routeParams?.jobId
       // Job ids follow the database's id type; anything else cannot name a job.
@@ -178,6 +177,6 @@ export const scheduleEndpoints = (slug: string): Endpoint[] => [
       if (!docs.length) throw new NotFound(req.t)
       await req.payload.db.deleteMany({ collection: 'payload-jobs', where, req })
       return Response.json({ message: message('scheduleCancelled', req), job: present(docs[0]) })
-    }),
+    },
   },
 ]
