@@ -10,12 +10,13 @@ const base = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
-  testTimeout: 120_000,
 }
 
 const databases = ['sqlite', ...(process.env.TEST_POSTGRES_URL ? ['postgres'] : [])]
 
 export default {
+  // A global option: jest ignores testTimeout inside `projects` (hooks then time out after 5 s).
+  testTimeout: 120_000,
   projects: databases.map((db) => ({
     ...base,
     displayName: db,

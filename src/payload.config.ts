@@ -16,6 +16,10 @@ import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
+import { databaseValueErrors } from './hooks/databaseValueErrors'
+import { keepErrorDetails } from './hooks/keepErrorDetails'
+import { malformedRequestErrors } from './hooks/malformedRequestErrors'
+import { withInputChecks } from './hooks/rejectMalformedInput'
 import { corsOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
@@ -33,7 +37,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Koers en kansen CMS' },
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users],
+  collections: [Pages, Projects, Documents, Animations, Media, Users].map(withInputChecks),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [
@@ -55,6 +59,7 @@ export default buildConfig({
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
+  hooks: { afterError: [keepErrorDetails, databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   cors: corsOrigins(),
   csrf: corsOrigins(),
