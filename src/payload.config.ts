@@ -16,6 +16,9 @@ import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
+import { databaseValueErrors } from './hooks/databaseValueErrors'
+import { malformedRequestErrors } from './hooks/malformedRequestErrors'
+import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
 import { corsOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
@@ -34,7 +37,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Koers en kansen CMS' },
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users],
+  collections: [Pages, Projects, Documents, Animations, Media, Users].map(withInputChecks),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [
@@ -54,6 +57,7 @@ export default buildConfig({
   // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
   // REST endpoints /api/<collection>/:id/schedule for API clients.
   plugins: [scheduling],
+  hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   cors: corsOrigins(),
   csrf: corsOrigins(),

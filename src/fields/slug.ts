@@ -59,8 +59,16 @@ export const slugField = (sourceField = 'title'): TextField => ({
     ),
   },
   hooks: { beforeValidate: [generateSlug(sourceField)] },
-  validate: (value: null | string | undefined, { req }: { req: Parameters<FieldHook>[0]['req'] }) => {
+  validate: async (value, { req, collectionSlug, id }) => {
     if (!value) return true // generated before validation; empty only when there is no title
-    return isValidSlug(value) || message('slugInvalid', req)
+    if (!isValidSlug(value)) return message('slugInvalid', req)
+    // A typed slug that is taken gets the editor's message; the unique index stays the last guard.
+    if (!collectionSlug) return true
+    const clash = await req.payload.count({
+      collection: collectionSlug as CollectionSlug,
+      where: { and: [{ slug: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
+      req,
+    })
+    return clash.totalDocs === 0 || message('slugTaken', req)
   },
 })

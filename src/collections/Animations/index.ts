@@ -27,7 +27,19 @@ export const Animations: CollectionConfig<'animations'> = {
     update: authenticated,
     readVersions: authenticated,
   },
-  defaultPopulate: { title: true, slug: true, embedUrl: true, video: true, posterImage: true, durationSeconds: true },
+  // `video` is derived from the upload fields, so they must be populated with it.
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    embedUrl: true,
+    video: true,
+    filename: true,
+    mimeType: true,
+    filesize: true,
+    url: true,
+    posterImage: true,
+    durationSeconds: true,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'durationSeconds', 'updatedAt'],
@@ -68,11 +80,15 @@ export const Animations: CollectionConfig<'animations'> = {
       label: label('Videobestand', 'Video file'),
       admin: { readOnly: true, condition: (data) => Boolean(data?.filename) },
       hooks: {
+        // Never null: Payload walks a group's sub-fields after its hook and
+        // crashes (500) on a null group. Without an uploaded file every part is null.
         afterRead: [
-          ({ data }) =>
-            data?.filename
-              ? { url: data.url ?? null, filename: data.filename, mimeType: data.mimeType ?? null, filesize: data.filesize ?? null }
-              : null,
+          ({ data }) => ({
+            url: data?.filename ? (data.url ?? null) : null,
+            filename: data?.filename ?? null,
+            mimeType: data?.filename ? (data.mimeType ?? null) : null,
+            filesize: data?.filename ? (data.filesize ?? null) : null,
+          }),
         ],
       },
       fields: [

@@ -1,0 +1,34 @@
+import type { AfterErrorHook } from 'payload'
+
+type Cause = Error & { code?: unknown; cause?: unknown }
+
+/** SQLite (libsql) refuses to bind NaN, undefined or an object: a value from the request that makes no sense. */
+const SQLITE_BIND = /Only finite numbers|cannot be passed as argument to the database|can only bind/
+/** Postgres SQLSTATE class 22 ("data exception"): e.g. 22P02 "abc" for an integer, 22007 "notadate" for a date. */
+const POSTGRES_DATA_EXCEPTION = /^22/
+
+const isValueError = (error: unknown): boolean => {
+  for (let current = error as Cause | undefined, hops = 0; current && hops < 5; current = current.cause as Cause, hops++) {
+    if (typeof current.code === 'string' && POSTGRES_DATA_EXCEPTION.test(current.code)) return true
+    if (typeof current.message === 'string' && SQLITE_BIND.test(current.message)) return true
+  }
+  return false
+}
+
+/**
+ * Payload checks that a `where` path exists, not that its value fits the column:
+ * `where[id][in]=abc`, `where[createdAt][greater_than]=notadate` or an object
+ * where a text is expected reach the database, which refuses the value. That is
+ * the request's mistake, so it is a 400, not a 500. Connection failures and other
+ * database errors have other causes and stay 500.
+ */
+export const databaseValueErrors: AfterErrorHook = ({ error }) => {
+  if ((error as { status?: number }).status && (error as { status?: number }).status! < 500) return
+  if (!isValueError(error)) return
+  return {
+    status: 400,
+    response: {
+      errors: [{ message: 'Ongeldige waarde in de zoekopdracht of de gegevens. / Invalid value in the query or the data.' }],
+    },
+  }
+}
