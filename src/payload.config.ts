@@ -16,7 +16,7 @@ import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
-import { corsOrigins } from './utilities/corsOrigins'
+import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
 
@@ -56,8 +56,10 @@ export default buildConfig({
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
   upload: { limits: { fileSize: uploadMaxBytes() } },
-  cors: corsOrigins(),
-  csrf: corsOrigins(),
+  // Browsers on these frontends may call the API (and send a preview token);
+  // the session cookie counts only from them and from the CMS itself.
+  cors: { origins: corsOrigins(), headers: ['X-Preview-Token'] },
+  csrf: csrfOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

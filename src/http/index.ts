@@ -2,11 +2,13 @@ import express, { type Express, type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
 import { healthz, readyz } from './health'
+import { previewTokenGuard } from './previewToken'
 import { securityHeaders } from './securityHeaders'
+import { securityTxt } from './securityTxt'
 
 /**
  * The project's own HTTP wing, in front of Payload/Next: security headers,
- * health and readiness. Everything else falls through to Next (admin, REST, GraphQL).
+ * health and readiness, security.txt, and refusing invalid preview tokens. Everything else falls through to Next (admin, REST, GraphQL).
  */
 export const createHttpApp = (options: {
   runtime: () => Promise<Runtime> | undefined
@@ -19,6 +21,8 @@ export const createHttpApp = (options: {
   app.use(securityHeaders)
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(options.runtime))
+  app.get('/.well-known/security.txt', securityTxt)
+  app.use(previewTokenGuard)
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
   return app

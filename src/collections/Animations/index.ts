@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { contentRead, contentReadVersions } from '../../access/contentRead'
+import { editors } from '../../access/roles'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -21,13 +21,25 @@ export const Animations: CollectionConfig<'animations'> = {
   slug: 'animations',
   labels: { singular: label('Animatie', 'Animation'), plural: label('Animaties', 'Animations') },
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    update: authenticated,
-    readVersions: authenticated,
+    create: editors,
+    delete: editors,
+    read: contentRead('animations'),
+    update: editors,
+    readVersions: contentReadVersions,
   },
-  defaultPopulate: { title: true, slug: true, embedUrl: true, video: true, posterImage: true, durationSeconds: true },
+  // The file columns are selected too: the virtual `video` group is computed from them.
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    embedUrl: true,
+    video: true,
+    posterImage: true,
+    durationSeconds: true,
+    filename: true,
+    url: true,
+    mimeType: true,
+    filesize: true,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'durationSeconds', 'updatedAt'],
@@ -69,10 +81,13 @@ export const Animations: CollectionConfig<'animations'> = {
       admin: { readOnly: true, condition: (data) => Boolean(data?.filename) },
       hooks: {
         afterRead: [
+          // Never null: Payload then walks this group's sub-fields on a null value and
+          // throws (500 on draft reads of pages that embed an animation). Without a
+          // file the group is left empty.
           ({ data }) =>
             data?.filename
               ? { url: data.url ?? null, filename: data.filename, mimeType: data.mimeType ?? null, filesize: data.filesize ?? null }
-              : null,
+              : undefined,
         ],
       },
       fields: [
