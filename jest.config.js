@@ -16,6 +16,8 @@ const base = {
 const databases = ['sqlite', ...(process.env.TEST_POSTGRES_URL ? ['postgres'] : [])]
 
 export default {
+  // A global option: jest ignores testTimeout inside `projects`, which left hooks at 5 s.
+  testTimeout: base.testTimeout,
   projects: databases.map((db) => ({
     ...base,
     displayName: db,
