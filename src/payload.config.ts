@@ -20,7 +20,7 @@ import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
-import { corsOrigins } from './utilities/corsOrigins'
+import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
 
@@ -59,8 +59,10 @@ export default buildConfig({
   plugins: [scheduling],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
-  cors: corsOrigins(),
-  csrf: corsOrigins(),
+  // Browsers on these frontends may call the API (and send a preview token);
+  // the session cookie counts only from them and from the CMS itself.
+  cors: { origins: corsOrigins(), headers: ['X-Preview-Token'] },
+  csrf: csrfOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })

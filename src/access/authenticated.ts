@@ -1,4 +1,10 @@
 import type { Access } from 'payload'
 
-/** Any logged-in user (editor or admin). */
-export const authenticated: Access = ({ req: { user } }) => Boolean(user)
+import { editors } from './roles'
+
+/**
+ * Kept for older imports: "logged in" means an editor or admin here. A preview
+ * frontend or a user without roles is logged in too but may write nothing, so
+ * write access never checks for a bare user. Prefer `editors` from ./roles.
+ */
+export const authenticated: Access = editors

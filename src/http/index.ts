@@ -4,11 +4,13 @@ import type { Runtime } from '../runtime/bridge'
 import { captions } from './captions'
 import { downloads } from './downloads'
 import { healthz, readyz } from './health'
+import { previewTokenGuard } from './previewToken'
 import { securityHeaders } from './securityHeaders'
+import { securityTxt } from './securityTxt'
 
 /**
  * The project's own HTTP wing, in front of Payload/Next: security headers,
- * health and readiness. Everything else falls through to Next (admin, REST, GraphQL).
+ * health and readiness, security.txt, and refusing invalid preview tokens. Everything else falls through to Next (admin, REST, GraphQL).
  */
 export const createHttpApp = (options: {
   runtime: () => Promise<Runtime> | undefined
@@ -21,6 +23,8 @@ export const createHttpApp = (options: {
   app.use(securityHeaders)
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(options.runtime))
+  app.get('/.well-known/security.txt', securityTxt)
+  app.use(previewTokenGuard)
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime))
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))

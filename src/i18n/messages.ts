@@ -39,6 +39,14 @@ export const messages = {
     nl: 'Upload een bestand.',
     en: 'Upload a file.',
   },
+  previewTokenInvalid: {
+    nl: 'Het previewtoken is ongeldig. Vraag een nieuwe previewlink aan in het beheer.',
+    en: 'The preview token is invalid. Request a new preview link in the admin.',
+  },
+  previewTokenExpired: {
+    nl: 'Het previewtoken is verlopen. Vraag een nieuwe previewlink aan in het beheer.',
+    en: 'The preview token has expired. Request a new preview link in the admin.',
+  },
   urlInvalid: {
     nl: 'Vul een volledige URL in, beginnend met https:// of http://.',
     en: 'Enter a full URL starting with https:// or http://.',

@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { contentRead, contentReadVersions } from '../../access/contentRead'
+import { editors } from '../../access/roles'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -21,24 +21,24 @@ export const Animations: CollectionConfig<'animations'> = {
   slug: 'animations',
   labels: { singular: label('Animatie', 'Animation'), plural: label('Animaties', 'Animations') },
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    update: authenticated,
-    readVersions: authenticated,
+    create: editors,
+    delete: editors,
+    read: contentRead('animations'),
+    update: editors,
+    readVersions: contentReadVersions,
   },
-  // `video` is derived from the upload fields, so they must be populated with it.
+  // The file columns are selected too: the virtual `video` group is computed from them.
   defaultPopulate: {
     title: true,
     slug: true,
     embedUrl: true,
     video: true,
-    filename: true,
-    mimeType: true,
-    filesize: true,
-    url: true,
     posterImage: true,
     durationSeconds: true,
+    filename: true,
+    url: true,
+    mimeType: true,
+    filesize: true,
   },
   admin: {
     useAsTitle: 'title',

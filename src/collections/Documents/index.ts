@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { contentRead, contentReadVersions } from '../../access/contentRead'
+import { editors } from '../../access/roles'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -18,11 +18,11 @@ export const Documents: CollectionConfig<'documents'> = {
   slug: 'documents',
   labels: { singular: label('Document', 'Document'), plural: label('Documenten', 'Documents') },
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    update: authenticated,
-    readVersions: authenticated,
+    create: editors,
+    delete: editors,
+    read: contentRead('documents'),
+    update: editors,
+    readVersions: contentReadVersions,
   },
   defaultPopulate: { title: true, slug: true, type: true, downloadUrl: true, filesize: true, mimeType: true },
   admin: {

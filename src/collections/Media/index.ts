@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig, ImageSize } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { authenticated } from '../../access/authenticated'
+import { editors } from '../../access/roles'
 import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
 
@@ -17,10 +17,10 @@ export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: label('Afbeelding', 'Image'), plural: label('Afbeeldingen', 'Images') },
   access: {
-    create: authenticated,
-    delete: authenticated,
+    create: editors,
+    delete: editors,
     read: anyone,
-    update: authenticated,
+    update: editors,
   },
   admin: { group: label('Bestanden', 'Files'), defaultColumns: ['filename', 'alt', 'updatedAt'] },
   upload: {

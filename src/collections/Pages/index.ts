@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { contentRead, contentReadVersions } from '../../access/contentRead'
+import { editors } from '../../access/roles'
 import { metaField } from '../../fields/meta'
 import { publishedAtField } from '../../fields/publishedAt'
 import { readingTimeField } from '../../fields/readingTime'
@@ -10,24 +10,28 @@ import { shareField } from '../../fields/share'
 import { slugField } from '../../fields/slug'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { label } from '../../i18n/label'
+import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
 import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
+
+const preview = previewConfig('pages')
 
 export const Pages: CollectionConfig<'pages'> = {
   slug: 'pages',
   labels: { singular: label('Pagina', 'Page'), plural: label("Pagina's", 'Pages') },
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    update: authenticated,
-    readVersions: authenticated,
+    create: editors,
+    delete: editors,
+    read: contentRead('pages'),
+    update: editors,
+    readVersions: contentReadVersions,
   },
   defaultPopulate: { title: true, slug: true, breadcrumbs: true },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
     group: label('Inhoud', 'Content'),
+    ...preview.admin,
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
@@ -72,5 +76,6 @@ export const Pages: CollectionConfig<'pages'> = {
     beforeChange: [populatePublishedAt, populateBreadcrumbs],
     afterChange: [resaveChildren],
   },
+  endpoints: preview.endpoints,
   versions: contentVersions,
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { authenticated } from '../../access/authenticated'
-import { publishedOrAuthenticated } from '../../access/publishedOrAuthenticated'
+import { contentRead, contentReadVersions } from '../../access/contentRead'
+import { editors } from '../../access/roles'
 import { metaField } from '../../fields/meta'
 import {
   changeLineOptions,
@@ -19,25 +19,29 @@ import { shareField } from '../../fields/share'
 import { slugField } from '../../fields/slug'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { label } from '../../i18n/label'
+import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
 import { contactVisible } from './access'
 import { endNotBeforeStart } from './validateDates'
+
+const preview = previewConfig('projects')
 
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
   labels: { singular: label('Project', 'Project'), plural: label('Projecten', 'Projects') },
   access: {
-    create: authenticated,
-    delete: authenticated,
-    read: publishedOrAuthenticated,
-    update: authenticated,
-    readVersions: authenticated,
+    create: editors,
+    delete: editors,
+    read: contentRead('projects'),
+    update: editors,
+    readVersions: contentReadVersions,
   },
   defaultPopulate: { title: true, slug: true, summary: true, changeLines: true, status: true },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'changeLines', '_status', 'updatedAt'],
     group: label('Inhoud', 'Content'),
+    ...preview.admin,
     listSearchableFields: ['title', 'summary'],
   },
   fields: [
@@ -158,5 +162,6 @@ export const Projects: CollectionConfig<'projects'> = {
     publishedAtField,
   ],
   hooks: { beforeChange: [populatePublishedAt] },
+  endpoints: preview.endpoints,
   versions: contentVersions,
 }

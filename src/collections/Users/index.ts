@@ -1,14 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, adminsField, adminsOrSelf } from '../../access/admin'
+import { admins, adminsField, adminsOrEditorSelf, adminsOrSelf } from '../../access/admin'
+import { isEditor } from '../../access/roles'
 import { label } from '../../i18n/label'
 import { intFromEnv } from '../../utilities/env'
 import { rolesCreatable } from './access'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 /**
- * Editors and administrators. Nobody reads users anonymously; only admins
- * create users, delete them or change roles.
+ * Administrators, editors and preview frontends (roles: src/access/roles.ts).
+ * Nobody reads users anonymously; users read only themselves unless admin; only
+ * admins create users, delete them or change roles (also not their own). API
+ * keys are enabled per user (`Authorization: users API-Key <key>`) and carry
+ * exactly that user's roles.
  */
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -20,11 +24,12 @@ export const Users: CollectionConfig<'users'> = {
     tokenExpiration: intFromEnv('SESSION_SECONDS', 8 * 60 * 60),
   },
   access: {
-    admin: ({ req: { user } }) => Boolean(user),
+    // The admin UI is for editors and admins; a preview account only reads over the API.
+    admin: ({ req: { user } }) => isEditor(user),
     create: admins,
     delete: admins,
     read: adminsOrSelf,
-    update: adminsOrSelf,
+    update: adminsOrEditorSelf,
     unlock: admins,
   },
   admin: {
@@ -45,12 +50,13 @@ export const Users: CollectionConfig<'users'> = {
       options: [
         { value: 'admin', label: label('Beheerder', 'Administrator') },
         { value: 'editor', label: label('Redacteur', 'Editor') },
+        { value: 'preview', label: label('Preview-frontend (alleen lezen, concepten)', 'Preview frontend (read-only, drafts)') },
       ],
       access: { create: rolesCreatable, update: adminsField },
       admin: {
         description: label(
-          'Beheerders beheren ook gebruikers. Redacteuren maken en publiceren inhoud.',
-          'Administrators also manage users. Editors create and publish content.',
+          'Beheerders beheren ook gebruikers. Redacteuren maken en publiceren inhoud. Een preview-frontend leest concepten via een API-sleutel en kan niets wijzigen.',
+          'Administrators also manage users. Editors create and publish content. A preview frontend reads drafts with an API key and cannot change anything.',
         ),
       },
     },

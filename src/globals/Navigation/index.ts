@@ -1,14 +1,14 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { authenticated } from '../../access/authenticated'
+import { editors } from '../../access/roles'
 import { linkField } from '../../fields/link'
 import { label } from '../../i18n/label'
 
 export const Navigation: GlobalConfig<'navigation'> = {
   slug: 'navigation',
   label: label('Navigatie', 'Navigation'),
-  access: { read: anyone, update: authenticated },
+  access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
   fields: [
     {

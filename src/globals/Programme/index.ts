@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { authenticated } from '../../access/authenticated'
+import { editors } from '../../access/roles'
 import { keyFiguresField } from '../../fields/keyFigures'
 import { changeLineOptions } from '../../fields/projectOptions'
 import { basicEditor } from '../../fields/richText'
@@ -10,7 +10,7 @@ import { label } from '../../i18n/label'
 export const Programme: GlobalConfig<'programme'> = {
   slug: 'programme',
   label: label('Programma', 'Programme'),
-  access: { read: anyone, update: authenticated },
+  access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
   fields: [
     {

@@ -1,13 +1,13 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
-import { authenticated } from '../../access/authenticated'
+import { editors } from '../../access/roles'
 import { label } from '../../i18n/label'
 
 export const Site: GlobalConfig<'site'> = {
   slug: 'site',
   label: label('Site-instellingen', 'Site settings'),
-  access: { read: anyone, update: authenticated },
+  access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
   fields: [
     { name: 'siteName', type: 'text', required: true, localized: true, label: label('Naam van de site', 'Site name') },
