@@ -8,7 +8,12 @@ import { readingTimeField } from '../../fields/readingTime'
 import { contentEditor } from '../../fields/richText'
 import { shareField } from '../../fields/share'
 import { slugField } from '../../fields/slug'
+import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
+import { imageAltText } from '../../guardrails/imageAltText'
+import { publishGuardrails } from '../../guardrails/publishGuardrails'
+import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { contentVersions } from '../shared/versions'
 import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
@@ -69,8 +74,10 @@ export const Pages: CollectionConfig<'pages'> = {
     publishedAtField,
   ],
   hooks: {
-    beforeChange: [populatePublishedAt, populateBreadcrumbs],
-    afterChange: [resaveChildren],
+    beforeValidate: [publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content']))],
+    beforeChange: [populatePublishedAt, populateBreadcrumbs, auditBeforeChange],
+    afterChange: [auditAfterChange, resaveChildren],
+    afterDelete: [auditAfterDelete],
   },
   versions: contentVersions,
 }

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrSelf } from '../../access/admin'
+import { auditAfterChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { label } from '../../i18n/label'
 import { intFromEnv } from '../../utilities/env'
 import { rolesCreatable } from './access'
@@ -55,5 +57,5 @@ export const Users: CollectionConfig<'users'> = {
       },
     },
   ],
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeChange: [firstUserIsAdmin], afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
 }
