@@ -14,6 +14,9 @@ export type GuardrailContext = {
   findMedia: (ids: Id[]) => Promise<Map<string, MediaFacts>>
 }
 
+/** A rule that needs no lookups: the document alone decides. */
+export type PureGuardrail = (doc: Record<string, unknown>, context: Pick<GuardrailContext, 't'>) => ValidationFieldError[]
+
 /**
  * One publish rule: the document as it will be published in, field errors out.
  * An empty list means the rule is satisfied.
