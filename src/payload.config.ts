@@ -17,6 +17,7 @@ import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
+import { validationErrorDetails } from './hooks/validationErrorDetails'
 import { corsOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
@@ -56,6 +57,7 @@ export default buildConfig({
     autoRun: [{ cron: '*/10 * * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
+  hooks: { afterError: [validationErrorDetails] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   cors: corsOrigins(),
   csrf: corsOrigins(),

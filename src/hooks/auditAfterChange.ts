@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, SanitizedCollectionConfig } from 'payload'
 
-import { changedFields, writeAuditEntry, type AuditAction } from './auditEntry'
+import { changedFields, readOnlyFields, writeAuditEntry, type AuditAction } from './auditEntry'
 
 const wasLiveKey = (slug: string, id: unknown) => `audit:wasLive:${slug}:${String(id)}`
 
@@ -55,7 +55,7 @@ export const auditAfterChange: CollectionAfterChangeHook = async ({ collection, 
     await writeAuditEntry(req, {
       ...base,
       action,
-      changedFields: operation === 'update' ? changedFields(data, previousDoc) : null,
+      changedFields: operation === 'update' ? changedFields(data, previousDoc, readOnlyFields(collection)) : null,
     })
   }
   return doc

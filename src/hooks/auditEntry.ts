@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
 
 export type AuditAction = 'create' | 'update' | 'publish' | 'unpublish' | 'delete'
 
@@ -22,8 +22,26 @@ const stable = (value: unknown): string =>
   )
 
 /** Names of the submitted top-level fields whose value differs from before. Values are not logged. */
-export const changedFields = (data: Record<string, unknown> | undefined, previous: Record<string, unknown> | undefined): string[] =>
-  Object.keys(data ?? {}).filter((key) => !IGNORED.has(key) && stable(data?.[key]) !== stable(previous?.[key]))
+export const changedFields = (
+  data: Record<string, unknown> | undefined,
+  previous: Record<string, unknown> | undefined,
+  skip: Set<string> = new Set(),
+): string[] =>
+  Object.keys(data ?? {}).filter((key) => !IGNORED.has(key) && !skip.has(key) && stable(data?.[key]) !== stable(previous?.[key]))
+
+/** Top-level fields the editor cannot change (computed by hooks, e.g. breadcrumbs): not the editor's change. */
+export const readOnlyFields = (collection: { fields: Field[] }): Set<string> => {
+  const names = new Set<string>()
+  const visit = (fields: Field[]) => {
+    for (const field of fields) {
+      if ('name' in field && field.admin && 'readOnly' in field.admin && field.admin.readOnly) names.add(field.name)
+      else if (!('name' in field) && 'fields' in field) visit(field.fields)
+      else if (field.type === 'tabs') field.tabs.forEach((tab) => ('name' in tab ? undefined : visit(tab.fields)))
+    }
+  }
+  visit(collection.fields)
+  return names
+}
 
 /**
  * Writes one audit entry in the same transaction as the change it records (`req`), so

@@ -36,11 +36,11 @@ beforeAll(async () => {
   })
   expect(created.status).toBe(201)
   editor = { token: await login(server.url, 'redacteur@example.test', 'Test-wachtwoord-2'), id: created.body.doc.id, email: 'redacteur@example.test' }
-})
+}, 180_000)
 
 afterAll(async () => {
   await server?.stop()
-})
+}, 60_000)
 
 describe('audit log', () => {
   it('does not record the seed', async () => {

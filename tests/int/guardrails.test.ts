@@ -50,11 +50,11 @@ const uploadImage = async (name: string, seed: number, alt?: string) => {
 beforeAll(async () => {
   server = await startServer()
   token = await registerFirstAdmin(server.url)
-})
+}, 180_000)
 
 afterAll(async () => {
   await server?.stop()
-})
+}, 60_000)
 
 describe('seed', () => {
   it('still publishes everything: its images have alt, the infographic a text alternative, the animation captions, transcript and file', async () => {

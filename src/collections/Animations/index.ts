@@ -34,7 +34,19 @@ export const Animations: CollectionConfig<'animations'> = {
     update: authenticated,
     readVersions: authenticated,
   },
-  defaultPopulate: { title: true, slug: true, embedUrl: true, video: true, posterImage: true, durationSeconds: true },
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    embedUrl: true,
+    video: true,
+    // `video` is built from the upload's own fields, so they are populated too.
+    filename: true,
+    url: true,
+    mimeType: true,
+    filesize: true,
+    posterImage: true,
+    durationSeconds: true,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'durationSeconds', 'updatedAt'],
@@ -76,10 +88,13 @@ export const Animations: CollectionConfig<'animations'> = {
       admin: { readOnly: true, condition: (data) => Boolean(data?.filename) },
       hooks: {
         afterRead: [
-          ({ data }) =>
-            data?.filename
-              ? { url: data.url ?? null, filename: data.filename, mimeType: data.mimeType ?? null, filesize: data.filesize ?? null }
-              : null,
+          // Always an object: Payload's afterRead descends into the group's fields and fails on null.
+          ({ data }) => ({
+            url: data?.filename ? (data.url ?? null) : null,
+            filename: data?.filename ?? null,
+            mimeType: data?.filename ? (data.mimeType ?? null) : null,
+            filesize: data?.filename ? (data.filesize ?? null) : null,
+          }),
         ],
       },
       fields: [
