@@ -73,6 +73,7 @@ export interface Config {
     animations: Animation;
     media: Media;
     users: User;
+    auditLog: AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -87,6 +88,7 @@ export interface Config {
     animations: AnimationsSelect<false> | AnimationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    auditLog: AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -222,9 +224,9 @@ export interface Page {
 export interface Media {
   id: number;
   /**
-   * Describe what the image shows, for people who cannot see it. Required.
+   * Describe what the image shows, for people who cannot see it. May stay empty at upload, but is required before a page, project, document or animation showing this image is published.
    */
-  alt: string;
+  alt?: string | null;
   caption?: string | null;
   credit?: string | null;
   updatedAt: string;
@@ -609,6 +611,36 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Who created, changed, published, unpublished or deleted what. Read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auditLog".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'create' | 'update' | 'publish' | 'unpublish' | 'delete';
+  collection: string;
+  docId?: string | null;
+  title?: string | null;
+  user?: (number | null) | User;
+  userEmail?: string | null;
+  at: string;
+  /**
+   * Names of the fields that changed, without their content.
+   */
+  changedFields?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -747,6 +779,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'auditLog';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1103,6 +1139,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "auditLog_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  collection?: T;
+  docId?: T;
+  title?: T;
+  user?: T;
+  userEmail?: T;
+  at?: T;
+  changedFields?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

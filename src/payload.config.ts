@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Animations } from './collections/Animations'
+import { AuditLog } from './collections/AuditLog'
 import { Documents } from './collections/Documents'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
@@ -37,7 +38,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Koers en kansen CMS' },
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users].map(withInputChecks),
+  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog].map(withInputChecks),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [

@@ -13,6 +13,7 @@ import { DocumentListBlock } from '../blocks/DocumentList'
 import { KeyFiguresBlock } from '../blocks/KeyFigures'
 import { ProjectListBlock } from '../blocks/ProjectList'
 import { QuoteBlock } from '../blocks/Quote'
+import { label } from '../i18n/label'
 
 /** Plain formatted text: paragraphs, headings h2–h4, lists, links. */
 export const basicEditor = lexicalEditor({
@@ -30,7 +31,10 @@ export const contentEditor = lexicalEditor({
     ...defaultFeatures.filter((feature) => feature.key !== 'relationship'),
     HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
     LinkFeature({ enabledCollections: ['pages', 'projects', 'documents'] }),
-    UploadFeature({ collections: { media: { fields: [] } } }),
+    // An image in the text may carry its own alt text (e.g. for this context); otherwise the media item's alt is used.
+    UploadFeature({
+      collections: { media: { fields: [{ name: 'alt', type: 'text', label: label('Alternatieve tekst (hier)', 'Alt text (here)') }] } },
+    }),
     BlocksFeature({
       blocks: [
         QuoteBlock,

@@ -79,12 +79,40 @@ export const messages = {
     nl: 'Planning geannuleerd.',
     en: 'Schedule cancelled.',
   },
+  // Publish guardrails (src/guardrails/): shown when publishing is refused.
+  imageAltMissing: {
+    nl: 'De afbeelding {filenames} heeft geen alternatieve tekst. Vul die in bij Afbeeldingen voordat je publiceert.',
+    en: 'The image {filenames} has no alt text. Fill it in under Images before publishing.',
+  },
+  richTextImageAltMissing: {
+    nl: 'Afbeelding zonder alternatieve tekst in deze tekst: {filenames}. Vul de alternatieve tekst in bij de afbeelding (hier of bij Afbeeldingen) voordat je publiceert.',
+    en: 'Image without alt text in this text: {filenames}. Fill in the alt text on the image (here or under Images) before publishing.',
+  },
+  textAlternativeRequired: {
+    nl: 'Een infographic heeft een tekstalternatief nodig voordat je hem publiceert: de volledige inhoud in tekst.',
+    en: 'An infographic needs a text alternative before it can be published: its full content as text.',
+  },
+  captionsRequired: {
+    nl: 'Voeg ondertiteling toe (minstens één WebVTT-bestand) voordat je de animatie publiceert.',
+    en: 'Add captions (at least one WebVTT track) before publishing the animation.',
+  },
+  transcriptRequired: {
+    nl: 'Voeg een transcript toe voordat je de animatie publiceert.',
+    en: 'Add a transcript before publishing the animation.',
+  },
 } satisfies Record<string, Bilingual>
 
 export type MessageKey = keyof typeof messages
 
-/** Picks the message in the request's language (Dutch unless the admin runs in English). */
-export const message = (key: MessageKey, req?: Partial<Pick<PayloadRequest, 'i18n'>>): string => {
+/**
+ * Picks the message in the request's language (Dutch unless the admin runs in English)
+ * and fills `{name}` placeholders from `values`.
+ */
+export const message = (
+  key: MessageKey,
+  req?: Partial<Pick<PayloadRequest, 'i18n'>>,
+  values: Record<string, string> = {},
+): string => {
   const language = req?.i18n?.language === 'en' ? 'en' : 'nl'
-  return messages[key][language]
+  return messages[key][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)
 }

@@ -7,6 +7,13 @@ import { editors } from '../../access/roles'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { animationCaptionsAndTranscript } from '../../guardrails/animationCaptionsAndTranscript'
+import { animationVideoSource } from '../../guardrails/animationVideoSource'
+import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
+import { imageAltText } from '../../guardrails/imageAltText'
+import { publishGuardrails } from '../../guardrails/publishGuardrails'
+import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { embedUrlFor } from '../../utilities/embedUrl'
 import { mediaDir } from '../../utilities/env'
@@ -149,5 +156,18 @@ export const Animations: CollectionConfig<'animations'> = {
     slugField(),
     publishedAtField,
   ],
+  hooks: {
+    beforeValidate: [
+      publishGuardrails(
+        imageAltText(['posterImage']),
+        richTextImageAlt(['transcript']),
+        animationCaptionsAndTranscript,
+        animationVideoSource,
+      ),
+    ],
+    beforeChange: [auditBeforeChange],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
+  },
   versions: contentVersions,
 }

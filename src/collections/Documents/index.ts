@@ -7,6 +7,12 @@ import { editors } from '../../access/roles'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
+import { imageAltText } from '../../guardrails/imageAltText'
+import { infographicTextAlternative } from '../../guardrails/infographicTextAlternative'
+import { publishGuardrails } from '../../guardrails/publishGuardrails'
+import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
 import { contentVersions } from '../shared/versions'
@@ -106,6 +112,14 @@ export const Documents: CollectionConfig<'documents'> = {
     },
     publishedAtField,
   ],
-  hooks: { beforeValidate: [checkFileForType], beforeChange: [keepDownloadCount] },
+  hooks: {
+    beforeValidate: [
+      checkFileForType,
+      publishGuardrails(imageAltText(['coverImage']), richTextImageAlt(['textAlternative']), infographicTextAlternative),
+    ],
+    beforeChange: [keepDownloadCount, auditBeforeChange],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
+  },
   versions: contentVersions,
 }

@@ -4,6 +4,8 @@ import type { CollectionConfig, ImageSize } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/roles'
+import { auditAfterChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
 
@@ -31,17 +33,19 @@ export const Media: CollectionConfig<'media'> = {
     adminThumbnail: 'thumbnail',
     imageSizes: [...sized('thumbnail', 400), ...sized('card', 800), ...sized('hero', 1600), ...sized('og', 1200, 630)],
   },
+  hooks: { afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
   fields: [
     {
       name: 'alt',
       type: 'text',
-      required: true,
+      // Not required at upload, so an image can be added quickly; the publish guardrails
+      // (src/guardrails/) refuse to publish anything that shows it while this is empty.
       localized: true,
       label: label('Alternatieve tekst', 'Alt text'),
       admin: {
         description: label(
-          'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien. Verplicht.',
-          'Describe what the image shows, for people who cannot see it. Required.',
+          'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien. Mag bij het uploaden leeg blijven, maar is verplicht voordat een pagina, project, document of animatie met deze afbeelding gepubliceerd wordt.',
+          'Describe what the image shows, for people who cannot see it. May stay empty at upload, but is required before a page, project, document or animation showing this image is published.',
         ),
       },
     },

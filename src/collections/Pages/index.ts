@@ -8,7 +8,12 @@ import { readingTimeField } from '../../fields/readingTime'
 import { contentEditor } from '../../fields/richText'
 import { shareField } from '../../fields/share'
 import { slugField } from '../../fields/slug'
+import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
+import { imageAltText } from '../../guardrails/imageAltText'
+import { publishGuardrails } from '../../guardrails/publishGuardrails'
+import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
@@ -73,8 +78,10 @@ export const Pages: CollectionConfig<'pages'> = {
     publishedAtField,
   ],
   hooks: {
-    beforeChange: [populatePublishedAt, populateBreadcrumbs],
-    afterChange: [resaveChildren],
+    beforeValidate: [publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content']))],
+    beforeChange: [populatePublishedAt, populateBreadcrumbs, auditBeforeChange],
+    afterChange: [auditAfterChange, resaveChildren],
+    afterDelete: [auditAfterDelete],
   },
   endpoints: preview.endpoints,
   versions: contentVersions,

@@ -17,7 +17,12 @@ import { readingTimeField } from '../../fields/readingTime'
 import { basicEditor, contentEditor } from '../../fields/richText'
 import { shareField } from '../../fields/share'
 import { slugField } from '../../fields/slug'
+import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
+import { imageAltText } from '../../guardrails/imageAltText'
+import { publishGuardrails } from '../../guardrails/publishGuardrails'
+import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
@@ -161,7 +166,12 @@ export const Projects: CollectionConfig<'projects'> = {
     shareField((doc) => (doc.slug ? `/projecten/${doc.slug}` : undefined)),
     publishedAtField,
   ],
-  hooks: { beforeChange: [populatePublishedAt] },
+  hooks: {
+    beforeValidate: [publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content', 'lessons']))],
+    beforeChange: [populatePublishedAt, auditBeforeChange],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
+  },
   endpoints: preview.endpoints,
   versions: contentVersions,
 }

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField, adminsOrEditorSelf, adminsOrSelf } from '../../access/admin'
 import { isEditor } from '../../access/roles'
+import { auditAfterChange } from '../../hooks/auditAfterChange'
+import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { label } from '../../i18n/label'
 import { intFromEnv } from '../../utilities/env'
 import { rolesCreatable } from './access'
@@ -61,5 +63,5 @@ export const Users: CollectionConfig<'users'> = {
       },
     },
   ],
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeChange: [firstUserIsAdmin], afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
 }

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/roles'
 import { linkField } from '../../fields/link'
+import { auditGlobalAfterChange } from '../../hooks/auditGlobalAfterChange'
 import { label } from '../../i18n/label'
 
 export const Navigation: GlobalConfig<'navigation'> = {
@@ -10,6 +11,7 @@ export const Navigation: GlobalConfig<'navigation'> = {
   label: label('Navigatie', 'Navigation'),
   access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
+  hooks: { afterChange: [auditGlobalAfterChange] },
   fields: [
     {
       name: 'header',

@@ -5,6 +5,7 @@ import { editors } from '../../access/roles'
 import { keyFiguresField } from '../../fields/keyFigures'
 import { changeLineOptions } from '../../fields/projectOptions'
 import { basicEditor } from '../../fields/richText'
+import { auditGlobalAfterChange } from '../../hooks/auditGlobalAfterChange'
 import { label } from '../../i18n/label'
 
 export const Programme: GlobalConfig<'programme'> = {
@@ -12,6 +13,7 @@ export const Programme: GlobalConfig<'programme'> = {
   label: label('Programma', 'Programme'),
   access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
+  hooks: { afterChange: [auditGlobalAfterChange] },
   fields: [
     {
       name: 'aims',

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/roles'
+import { auditGlobalAfterChange } from '../../hooks/auditGlobalAfterChange'
 import { label } from '../../i18n/label'
 
 export const Site: GlobalConfig<'site'> = {
@@ -9,6 +10,7 @@ export const Site: GlobalConfig<'site'> = {
   label: label('Site-instellingen', 'Site settings'),
   access: { read: anyone, update: editors },
   admin: { group: label('Instellingen', 'Settings') },
+  hooks: { afterChange: [auditGlobalAfterChange] },
   fields: [
     { name: 'siteName', type: 'text', required: true, localized: true, label: label('Naam van de site', 'Site name') },
     { name: 'tagline', type: 'text', localized: true, label: label('Ondertitel', 'Tagline') },

@@ -1,15 +1,9 @@
-import * as migration_20261125_171200_schema from './20261125_171200_schema'
-import * as migration_20261125_174903_schema from './20261125_174903_schema'
+import * as migration_20261125_175428_schema from './20261125_175428_schema'
 
 export const migrations = [
   {
-    up: migration_20261125_171200_schema.up,
-    down: migration_20261125_171200_schema.down,
-    name: '20261125_171200_schema',
-  },
-  {
-    up: migration_20261125_174903_schema.up,
-    down: migration_20261125_174903_schema.down,
-    name: '20261125_174903_schema',
+    up: migration_20261125_175428_schema.up,
+    down: migration_20261125_175428_schema.down,
+    name: '20261125_175428_schema',
   },
 ]
