@@ -1,6 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
+import { adminSpeaksDutch } from './adminLanguage'
 import { captions } from './captions'
 import { downloads } from './downloads'
 import { healthz, readyz } from './health'
@@ -24,6 +25,7 @@ export const createHttpApp = (options: {
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(options.runtime))
   app.get('/.well-known/security.txt', securityTxt)
+  app.use('/admin', adminSpeaksDutch)
   app.use(previewTokenGuard)
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime))

@@ -213,11 +213,28 @@ describe('animation embedUrl', () => {
   })
 
   it('refuses a link that is not YouTube or Vimeo when publishing', async () => {
-    // Drafts are not validated (Payload's draft rule); publishing is.
+    // Drafts are not validated (Payload's draft rule); publishing is. Captions and a
+    // transcript are present, so the link is the only thing the publish can fail on.
+    const transcript = {
+      root: {
+        type: 'root',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Transcript' }] }],
+      },
+    }
     const res = await request(server.url, '/api/animations', {
       method: 'POST',
       token,
-      json: { title: 'Onbekende video', externalUrl: 'https://example.com/video.mp4', _status: 'published' },
+      json: {
+        title: 'Onbekende video',
+        externalUrl: 'https://example.com/video.mp4',
+        captions: [{ language: 'nl', vtt: 'WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n' }],
+        transcript,
+        _status: 'published',
+      },
     })
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body.errors)).toContain('YouTube')
