@@ -1,7 +1,7 @@
-import type { Access, CollectionSlug, PayloadRequest, Where } from 'payload'
+import type { Access, CollectionConfig, CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { previewTokenOf, verifyPreviewToken } from '../utilities/previewToken'
-import { canReadDrafts } from './roles'
+import { canReadDrafts, draftReaders, editors } from './roles'
 
 /** The constraint every public read of drafts-enabled content is narrowed to. */
 export const publishedOnly: Where = { _status: { equals: 'published' } }
@@ -26,8 +26,6 @@ export const contentRead =
     return publishedOnly
   }
 
-/** Version history (and with it every draft): editors, admins and preview frontends only. */
-export { draftReaders as contentReadVersions } from './roles'
 
 const previewDocumentId = (req: PayloadRequest, collection: CollectionSlug): number | string | undefined => {
   const token = req.headers ? previewTokenOf(req.headers, req.searchParams) : undefined
@@ -37,3 +35,16 @@ const previewDocumentId = (req: PayloadRequest, collection: CollectionSlug): num
   // Numeric ids on SQLite/Postgres, ObjectId strings on MongoDB.
   return /^\d+$/.test(result.claims.id) ? Number(result.claims.id) : result.claims.id
 }
+
+/**
+ * The whole access block of a content collection: editors and admins write,
+ * `contentRead` reads, and version history (with every draft in it) is for
+ * editors, admins and preview frontends only.
+ */
+export const contentAccess = (collection: CollectionSlug): CollectionConfig['access'] => ({
+  create: editors,
+  delete: editors,
+  read: contentRead(collection),
+  update: editors,
+  readVersions: draftReaders,
+})

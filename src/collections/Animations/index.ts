@@ -2,8 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { contentRead, contentReadVersions } from '../../access/contentRead'
-import { editors } from '../../access/roles'
+import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -27,13 +26,7 @@ import { validateExternalUrl, validateWebVtt } from './validation'
 export const Animations: CollectionConfig<'animations'> = {
   slug: 'animations',
   labels: { singular: label('Animatie', 'Animation'), plural: label('Animaties', 'Animations') },
-  access: {
-    create: editors,
-    delete: editors,
-    read: contentRead('animations'),
-    update: editors,
-    readVersions: contentReadVersions,
-  },
+  access: contentAccess('animations'),
   // The file columns are selected too: the virtual `video` group is computed from them.
   defaultPopulate: {
     title: true,

@@ -2,8 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
-import { contentRead, contentReadVersions } from '../../access/contentRead'
-import { editors } from '../../access/roles'
+import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -23,13 +22,7 @@ import { liveDownloadCount } from './hooks/liveDownloadCount'
 export const Documents: CollectionConfig<'documents'> = {
   slug: 'documents',
   labels: { singular: label('Document', 'Document'), plural: label('Documenten', 'Documents') },
-  access: {
-    create: editors,
-    delete: editors,
-    read: contentRead('documents'),
-    update: editors,
-    readVersions: contentReadVersions,
-  },
+  access: contentAccess('documents'),
   defaultPopulate: { title: true, slug: true, type: true, downloadUrl: true, filesize: true, mimeType: true },
   admin: {
     useAsTitle: 'title',

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { contentRead, contentReadVersions } from '../../access/contentRead'
-import { editors } from '../../access/roles'
+import { contentAccess } from '../../access/contentRead'
 import { metaField } from '../../fields/meta'
 import { publishedAtField } from '../../fields/publishedAt'
 import { readingTimeField } from '../../fields/readingTime'
@@ -24,13 +23,7 @@ const preview = previewConfig('pages')
 export const Pages: CollectionConfig<'pages'> = {
   slug: 'pages',
   labels: { singular: label('Pagina', 'Page'), plural: label("Pagina's", 'Pages') },
-  access: {
-    create: editors,
-    delete: editors,
-    read: contentRead('pages'),
-    update: editors,
-    readVersions: contentReadVersions,
-  },
+  access: contentAccess('pages'),
   defaultPopulate: { title: true, slug: true, breadcrumbs: true },
   admin: {
     useAsTitle: 'title',

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { contentRead, contentReadVersions } from '../../access/contentRead'
-import { editors } from '../../access/roles'
+import { contentAccess } from '../../access/contentRead'
 import { metaField } from '../../fields/meta'
 import {
   changeLineOptions,
@@ -34,13 +33,7 @@ const preview = previewConfig('projects')
 export const Projects: CollectionConfig<'projects'> = {
   slug: 'projects',
   labels: { singular: label('Project', 'Project'), plural: label('Projecten', 'Projects') },
-  access: {
-    create: editors,
-    delete: editors,
-    read: contentRead('projects'),
-    update: editors,
-    readVersions: contentReadVersions,
-  },
+  access: contentAccess('projects'),
   defaultPopulate: { title: true, slug: true, summary: true, changeLines: true, status: true },
   admin: {
     useAsTitle: 'title',
