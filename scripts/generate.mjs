@@ -77,6 +77,8 @@ run(bin('prettier'), ['--write', '--log-level=warn', 'src/payload-types.ts', 'sr
 if (process.argv.includes('--check')) {
   const git = (args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' }).stdout.trim()
   // Content comparison (git diff), plus new files such as an unexpected migration.
+  // Refresh first: a rewritten but identical file is otherwise listed by its new mtime.
+  spawnSync('git', ['update-index', '-q', '--refresh'], { cwd: root })
   const changed = git(['diff', '--name-only', '--', ...GENERATED])
   const added = git(['ls-files', '--others', '--exclude-standard', '--', ...GENERATED])
   if (changed || added) {
