@@ -66,4 +66,7 @@ export default buildConfig({
   csrf: csrfOrigins(),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
+  // A reader without rights or a wrong id is normal traffic, not a server error:
+  // log it without a stack trace so real errors stand out.
+  loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', QueryError: 'info' },
 })
