@@ -1,6 +1,6 @@
 import type { Field, PayloadRequest } from 'payload'
 
-export type AuditAction = 'create' | 'update' | 'publish' | 'unpublish' | 'delete'
+export type AuditAction = 'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'login'
 
 type Entry = {
   action: AuditAction
@@ -48,8 +48,12 @@ export const readOnlyFields = (collection: { fields: Field[] }): Set<string> => 
  * a change that is rolled back leaves no entry. The acting user is snapshotted by e-mail
  * too: the entry stays readable after the account is deleted.
  */
-export const writeAuditEntry = async (req: PayloadRequest, entry: Entry): Promise<void> => {
-  const user = req.user?.collection === 'users' ? req.user : null
+export const writeAuditEntry = async (
+  req: PayloadRequest,
+  entry: Entry,
+  actor: PayloadRequest['user'] = req.user,
+): Promise<void> => {
+  const user = actor?.collection === 'users' ? actor : null
   await req.payload.create({
     collection: 'auditLog',
     data: {

@@ -98,8 +98,28 @@ describe('audit log', () => {
     ])
   })
 
+  it('records successful logins by whom, and not failed ones', async () => {
+    const logins = async () => (await entriesFor('users', editor.id)).filter((e) => e.action === 'login')
+    const before = await logins()
+    expect(before.length).toBeGreaterThanOrEqual(1)
+    expect(before.every((e) => e.user === editor.id && e.userEmail === editor.email)).toBe(true)
+
+    const failed = await request(server.url, '/api/users/login', {
+      method: 'POST',
+      json: { email: editor.email, password: 'fout-wachtwoord' },
+    })
+    expect(failed.status).toBe(401)
+    expect(await logins()).toHaveLength(before.length)
+
+    await login(server.url, editor.email, 'Test-wachtwoord-2')
+    const after = await logins()
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.at(-1)).toMatchObject({ action: 'login', collection: 'users', user: editor.id, title: editor.email })
+  })
+
   it('records users, media and globals too', async () => {
-    expect((await entriesFor('users', editor.id)).map((e) => [e.action, e.user])).toEqual([['create', admin.id]])
+    const userChanges = (await entriesFor('users', editor.id)).filter((e) => e.action !== 'login')
+    expect(userChanges.map((e) => [e.action, e.user])).toEqual([['create', admin.id]])
     const site = await request(server.url, '/api/globals/site', { method: 'POST', json: { tagline: 'Nieuwe ondertitel' }, token: admin.token })
     expect(site.status).toBe(200)
     const res = await request(server.url, '/api/auditLog?where[collection][equals]=site&sort=-id&limit=1', { token: admin.token })

@@ -26,8 +26,8 @@ export const AuditLog: CollectionConfig<'auditLog'> = {
     defaultColumns: ['at', 'action', 'collection', 'title', 'userEmail'],
     hidden: ({ user }) => !isAdminUser(user),
     description: label(
-      'Wie wat heeft aangemaakt, gewijzigd, gepubliceerd, gedepubliceerd of verwijderd. Alleen-lezen.',
-      'Who created, changed, published, unpublished or deleted what. Read-only.',
+      'Wie wanneer inlogde en wat heeft aangemaakt, gewijzigd, gepubliceerd, gedepubliceerd of verwijderd. Alleen-lezen.',
+      'Who logged in when, and who created, changed, published, unpublished or deleted what. Read-only.',
     ),
   },
   fields: [
@@ -43,6 +43,7 @@ export const AuditLog: CollectionConfig<'auditLog'> = {
         { value: 'publish', label: label('Gepubliceerd', 'Published') },
         { value: 'unpublish', label: label('Gedepubliceerd', 'Unpublished') },
         { value: 'delete', label: label('Verwijderd', 'Deleted') },
+        { value: 'login', label: label('Ingelogd', 'Logged in') },
       ],
     },
     { name: 'collection', type: 'text', required: true, index: true, label: label('Collectie of instelling', 'Collection or global') },

@@ -4,6 +4,7 @@ import { admins, adminsField, adminsOrEditorSelf, adminsOrSelf } from '../../acc
 import { isEditor } from '../../access/roles'
 import { auditAfterChange } from '../../hooks/auditAfterChange'
 import { auditAfterDelete } from '../../hooks/auditAfterDelete'
+import { auditAfterLogin } from '../../hooks/auditAfterLogin'
 import { label } from '../../i18n/label'
 import { intFromEnv } from '../../utilities/env'
 import { rolesCreatable } from './access'
@@ -63,5 +64,10 @@ export const Users: CollectionConfig<'users'> = {
       },
     },
   ],
-  hooks: { beforeChange: [firstUserIsAdmin], afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
+    afterLogin: [auditAfterLogin],
+  },
 }

@@ -1,9 +1,9 @@
-import * as migration_20261125_175428_schema from './20261125_175428_schema'
+import * as migration_20261125_183046_schema from './20261125_183046_schema'
 
 export const migrations = [
   {
-    up: migration_20261125_175428_schema.up,
-    down: migration_20261125_175428_schema.down,
-    name: '20261125_175428_schema',
+    up: migration_20261125_183046_schema.up,
+    down: migration_20261125_183046_schema.down,
+    name: '20261125_183046_schema',
   },
 ]

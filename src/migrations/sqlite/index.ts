@@ -1,9 +1,9 @@
-import * as migration_20261125_175349_schema from './20261125_175349_schema'
+import * as migration_20261125_183037_schema from './20261125_183037_schema'
 
 export const migrations = [
   {
-    up: migration_20261125_175349_schema.up,
-    down: migration_20261125_175349_schema.down,
-    name: '20261125_175349_schema',
+    up: migration_20261125_183037_schema.up,
+    down: migration_20261125_183037_schema.down,
+    name: '20261125_183037_schema',
   },
 ]
