@@ -59,300 +59,301 @@ export type SupportedTimezones =
   | 'Pacific/Guam'
   | 'Pacific/Noumea'
   | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Pacific/Fiji'
 
 export interface Config {
   auth: {
-    users: UserAuthOperations;
-  };
-  blocks: {};
+    users: UserAuthOperations
+  }
+  blocks: {}
   collections: {
-    pages: Page;
-    projects: Project;
-    documents: Document;
-    animations: Animation;
-    media: Media;
-    users: User;
-    auditLog: AuditLog;
-    'payload-kv': PayloadKv;
-    'payload-jobs': PayloadJob;
-    'payload-locked-documents': PayloadLockedDocument;
-    'payload-preferences': PayloadPreference;
-    'payload-migrations': PayloadMigration;
-  };
-  collectionsJoins: {};
+    pages: Page
+    projects: Project
+    documents: Document
+    animations: Animation
+    media: Media
+    users: User
+    auditLog: AuditLog
+    'payload-kv': PayloadKv
+    'payload-jobs': PayloadJob
+    'payload-locked-documents': PayloadLockedDocument
+    'payload-preferences': PayloadPreference
+    'payload-migrations': PayloadMigration
+  }
+  collectionsJoins: {}
   collectionsSelect: {
-    pages: PagesSelect<false> | PagesSelect<true>;
-    projects: ProjectsSelect<false> | ProjectsSelect<true>;
-    documents: DocumentsSelect<false> | DocumentsSelect<true>;
-    animations: AnimationsSelect<false> | AnimationsSelect<true>;
-    media: MediaSelect<false> | MediaSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
-    auditLog: AuditLogSelect<false> | AuditLogSelect<true>;
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
-    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
-    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
-  };
+    pages: PagesSelect<false> | PagesSelect<true>
+    projects: ProjectsSelect<false> | ProjectsSelect<true>
+    documents: DocumentsSelect<false> | DocumentsSelect<true>
+    animations: AnimationsSelect<false> | AnimationsSelect<true>
+    media: MediaSelect<false> | MediaSelect<true>
+    users: UsersSelect<false> | UsersSelect<true>
+    auditLog: AuditLogSelect<false> | AuditLogSelect<true>
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
+    'payload-locked-documents':
+      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
+  }
   db: {
-    defaultIDType: number;
-  };
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('nl' | 'en') | ('nl' | 'en')[];
+    defaultIDType: number
+  }
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('nl' | 'en') | ('nl' | 'en')[]
   globals: {
-    site: Site;
-    navigation: Navigation;
-    programme: Programme;
-  };
+    site: Site
+    navigation: Navigation
+    programme: Programme
+  }
   globalsSelect: {
-    site: SiteSelect<false> | SiteSelect<true>;
-    navigation: NavigationSelect<false> | NavigationSelect<true>;
-    programme: ProgrammeSelect<false> | ProgrammeSelect<true>;
-  };
-  locale: 'nl' | 'en';
+    site: SiteSelect<false> | SiteSelect<true>
+    navigation: NavigationSelect<false> | NavigationSelect<true>
+    programme: ProgrammeSelect<false> | ProgrammeSelect<true>
+  }
+  locale: 'nl' | 'en'
   widgets: {
-    collections: CollectionsWidget;
-  };
-  user: User;
+    collections: CollectionsWidget
+  }
+  user: User
   jobs: {
     tasks: {
-      schedulePublish: TaskSchedulePublish;
+      schedulePublish: TaskSchedulePublish
       inline: {
-        input: unknown;
-        output: unknown;
-      };
-    };
-    workflows: unknown;
-  };
+        input: unknown
+        output: unknown
+      }
+    }
+    workflows: unknown
+  }
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   login: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   registerFirstUser: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
   unlock: {
-    email: string;
-    password: string;
-  };
+    email: string
+    password: string
+  }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
 export interface Page {
-  id: number;
-  title: string;
+  id: number
+  title: string
   /**
    * Short lead text above the page.
    */
-  intro?: string | null;
-  heroImage?: (number | null) | Media;
+  intro?: string | null
+  heroImage?: (number | null) | Media
   content?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
   meta?: {
     /**
      * Title for search engines (max. 70 characters). Empty: the normal title.
      */
-    title?: string | null;
+    title?: string | null
     /**
      * Short description for search engines and social media (max. 160 characters).
      */
-    description?: string | null;
-    image?: (number | null) | Media;
-  };
+    description?: string | null
+    image?: (number | null) | Media
+  }
   /**
    * Generated from the title. Lowercase letters, digits and hyphens only.
    */
-  slug?: string | null;
-  parent?: (number | null) | Page;
+  slug?: string | null
+  parent?: (number | null) | Page
   breadcrumbs?:
     | {
-        doc?: (number | null) | Page;
-        url?: string | null;
-        label?: string | null;
-        id?: string | null;
+        doc?: (number | null) | Page
+        url?: string | null
+        label?: string | null
+        id?: string | null
       }[]
-    | null;
+    | null
   /**
    * Computed on save: 200 words per minute.
    */
-  readingTimeMinutes?: number | null;
+  readingTimeMinutes?: number | null
   /**
    * Derived from the public URL of the site.
    */
   share?: {
-    canonical?: string | null;
-    linkedin?: string | null;
-    x?: string | null;
-    facebook?: string | null;
-    whatsapp?: string | null;
-    email?: string | null;
-  };
+    canonical?: string | null
+    linkedin?: string | null
+    x?: string | null
+    facebook?: string | null
+    whatsapp?: string | null
+    email?: string | null
+  }
   /**
    * Set on first publish. Use "Schedule publish" to publish later.
    */
-  publishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
+  publishedAt?: string | null
+  updatedAt: string
+  createdAt: string
+  _status?: ('draft' | 'published') | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: number
   /**
    * Describe what the image shows, for people who cannot see it. May stay empty at upload, but is required before a page, project, document or animation showing this image is published.
    */
-  alt?: string | null;
-  caption?: string | null;
-  credit?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
+  alt?: string | null
+  caption?: string | null
+  credit?: string | null
+  updatedAt: string
+  createdAt: string
+  url?: string | null
+  thumbnailURL?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  width?: number | null
+  height?: number | null
+  focalX?: number | null
+  focalY?: number | null
   sizes?: {
     thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     thumbnailWebp?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     cardWebp?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     hero?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     heroWebp?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     og?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
     ogWebp?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+  }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects".
  */
 export interface Project {
-  id: number;
-  title: string;
+  id: number
+  title: string
   /**
    * One or two sentences for the project overview.
    */
-  summary?: string | null;
-  heroImage?: (number | null) | Media;
+  summary?: string | null
+  heroImage?: (number | null) | Media
   content?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
   /**
    * What works, what does not, and why.
    */
   lessons?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  changeLines?: ('veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop')[] | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  changeLines?: ('veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop')[] | null
   themes?:
     | (
         | 'schulden'
@@ -364,11 +365,11 @@ export interface Project {
         | 'verslaving'
         | 'overig'
       )[]
-    | null;
-  sanctionPhases?: ('voor' | 'tijdens' | 'na')[] | null;
-  sanctionTypes?: ('detentie' | 'taakstraf' | 'toezicht' | 'jeugd' | 'overig')[] | null;
+    | null
+  sanctionPhases?: ('voor' | 'tijdens' | 'na')[] | null
+  sanctionTypes?: ('detentie' | 'taakstraf' | 'toezicht' | 'jeugd' | 'overig')[] | null
   region?: {
-    municipality?: string | null;
+    municipality?: string | null
     province?:
       | (
           | 'drenthe'
@@ -384,125 +385,134 @@ export interface Project {
           | 'zeeland'
           | 'zuid-holland'
         )
-      | null;
-  };
-  status?: ('in-voorbereiding' | 'lopend' | 'afgerond') | null;
-  startDate?: string | null;
-  endDate?: string | null;
+      | null
+  }
+  status?: ('in-voorbereiding' | 'lopend' | 'afgerond') | null
+  startDate?: string | null
+  endDate?: string | null
   partners?:
     | {
-        name: string;
+        name: string
         domain?:
-          ('justitie' | 'zorg' | 'sociaal-domein' | 'onderwijs' | 'werkgevers' | 'vrijwilligers' | 'overig') | null;
-        id?: string | null;
+          | (
+              | 'justitie'
+              | 'zorg'
+              | 'sociaal-domein'
+              | 'onderwijs'
+              | 'werkgevers'
+              | 'vrijwilligers'
+              | 'overig'
+            )
+          | null
+        id?: string | null
       }[]
-    | null;
+    | null
   /**
    * Name and e-mail are public only when "Show publicly" is on.
    */
   contact?: {
-    public?: boolean | null;
-    name?: string | null;
-    organisation?: string | null;
-    email?: string | null;
-  };
-  documents?: (number | Document)[] | null;
-  animations?: (number | Animation)[] | null;
+    public?: boolean | null
+    name?: string | null
+    organisation?: string | null
+    email?: string | null
+  }
+  documents?: (number | Document)[] | null
+  animations?: (number | Animation)[] | null
   meta?: {
     /**
      * Title for search engines (max. 70 characters). Empty: the normal title.
      */
-    title?: string | null;
+    title?: string | null
     /**
      * Short description for search engines and social media (max. 160 characters).
      */
-    description?: string | null;
-    image?: (number | null) | Media;
-  };
+    description?: string | null
+    image?: (number | null) | Media
+  }
   /**
    * Generated from the title. Lowercase letters, digits and hyphens only.
    */
-  slug?: string | null;
+  slug?: string | null
   /**
    * Made by the demo generator, not real.
    */
-  demo?: boolean | null;
+  demo?: boolean | null
   /**
    * Computed on save: 200 words per minute.
    */
-  readingTimeMinutes?: number | null;
+  readingTimeMinutes?: number | null
   /**
    * Derived from the public URL of the site.
    */
   share?: {
-    canonical?: string | null;
-    linkedin?: string | null;
-    x?: string | null;
-    facebook?: string | null;
-    whatsapp?: string | null;
-    email?: string | null;
-  };
+    canonical?: string | null
+    linkedin?: string | null
+    x?: string | null
+    facebook?: string | null
+    whatsapp?: string | null
+    email?: string | null
+  }
   /**
    * Set on first publish. Use "Schedule publish" to publish later.
    */
-  publishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
+  publishedAt?: string | null
+  updatedAt: string
+  createdAt: string
+  _status?: ('draft' | 'published') | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "documents".
  */
 export interface Document {
-  id: number;
-  title: string;
-  type: 'whitepaper' | 'factsheet' | 'infographic' | 'rapport' | 'overig';
-  description?: string | null;
-  publicationDate?: string | null;
-  language?: ('nl' | 'en') | null;
-  coverImage?: (number | null) | Media;
+  id: number
+  title: string
+  type: 'whitepaper' | 'factsheet' | 'infographic' | 'rapport' | 'overig'
+  description?: string | null
+  publicationDate?: string | null
+  language?: ('nl' | 'en') | null
+  coverImage?: (number | null) | Media
   /**
    * Required for an infographic: the full content as text, for people who cannot see the image.
    */
   textAlternative?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  relatedProjects?: (number | Project)[] | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  relatedProjects?: (number | Project)[] | null
   /**
    * Generated from the title. Lowercase letters, digits and hyphens only.
    */
-  slug?: string | null;
-  downloadCount?: number | null;
-  downloadUrl?: string | null;
+  slug?: string | null
+  downloadCount?: number | null
+  downloadUrl?: string | null
   /**
    * Set on first publish. Use "Schedule publish" to publish later.
    */
-  publishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
+  publishedAt?: string | null
+  updatedAt: string
+  createdAt: string
+  _status?: ('draft' | 'published') | null
+  url?: string | null
+  thumbnailURL?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  width?: number | null
+  height?: number | null
+  focalX?: number | null
+  focalY?: number | null
 }
 /**
  * Upload a video (MP4/WebM) or enter a YouTube/Vimeo link. Captions and a transcript are required to publish.
@@ -511,104 +521,104 @@ export interface Document {
  * via the `definition` "animations".
  */
 export interface Animation {
-  id: number;
-  title: string;
-  description?: string | null;
-  posterImage?: (number | null) | Media;
-  durationSeconds?: number | null;
-  externalUrl?: string | null;
-  embedUrl?: string | null;
+  id: number
+  title: string
+  description?: string | null
+  posterImage?: (number | null) | Media
+  durationSeconds?: number | null
+  externalUrl?: string | null
+  embedUrl?: string | null
   video?: {
-    url?: string | null;
-    filename?: string | null;
-    mimeType?: string | null;
-    filesize?: number | null;
-  };
+    url?: string | null
+    filename?: string | null
+    mimeType?: string | null
+    filesize?: number | null
+  }
   /**
    * One WebVTT text per language. Paste the contents of the .vtt file.
    */
   captions?:
     | {
-        language: 'nl' | 'en';
-        vtt: string;
-        url?: string | null;
-        id?: string | null;
+        language: 'nl' | 'en'
+        vtt: string
+        url?: string | null
+        id?: string | null
       }[]
-    | null;
+    | null
   /**
    * The full text of the animation.
    */
   transcript?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  relatedProjects?: (number | Project)[] | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  relatedProjects?: (number | Project)[] | null
   /**
    * Generated from the title. Lowercase letters, digits and hyphens only.
    */
-  slug?: string | null;
+  slug?: string | null
   /**
    * Set on first publish. Use "Schedule publish" to publish later.
    */
-  publishedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
+  publishedAt?: string | null
+  updatedAt: string
+  createdAt: string
+  _status?: ('draft' | 'published') | null
+  url?: string | null
+  thumbnailURL?: string | null
+  filename?: string | null
+  mimeType?: string | null
+  filesize?: number | null
+  width?: number | null
+  height?: number | null
+  focalX?: number | null
+  focalY?: number | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
-  name?: string | null;
+  id: number
+  name?: string | null
   /**
    * Administrators also manage users. Editors create and publish content. A preview frontend reads drafts with an API key and cannot change anything.
    */
-  roles: ('admin' | 'editor' | 'preview')[];
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
+  roles: ('admin' | 'editor' | 'preview')[]
+  updatedAt: string
+  createdAt: string
+  enableAPIKey?: boolean | null
+  apiKey?: string | null
+  apiKeyIndex?: string | null
+  hasAPIKey?: boolean | null
+  email: string
+  resetPasswordToken?: string | null
+  resetPasswordExpiration?: string | null
+  salt?: string | null
+  hash?: string | null
+  resetPasswordRequestedAt?: string | null
+  loginAttempts?: number | null
+  lockUntil?: string | null
   sessions?:
     | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
+        id: string
+        createdAt?: string | null
+        expiresAt: string
       }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
+    | null
+  password?: string | null
+  collection: 'users'
 }
 /**
  * Who logged in when, and who created, changed, published, unpublished or deleted what. Read-only.
@@ -617,744 +627,745 @@ export interface User {
  * via the `definition` "auditLog".
  */
 export interface AuditLog {
-  id: number;
-  action: 'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'login';
-  collection: string;
-  docId?: string | null;
-  title?: string | null;
-  user?: (number | null) | User;
-  userEmail?: string | null;
-  at: string;
+  id: number
+  action: 'create' | 'update' | 'publish' | 'unpublish' | 'delete' | 'login'
+  collection: string
+  docId?: string | null
+  title?: string | null
+  user?: (number | null) | User
+  userEmail?: string | null
+  at: string
   /**
    * Names of the fields that changed, without their content.
    */
   changedFields?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
+    | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
-  key: string;
+  id: number
+  key: string
   data:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
+    | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: number
   /**
    * Input data provided to the job
    */
   input?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
+    | null
   taskStatus?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
-  completedAt?: string | null;
-  totalTried?: number | null;
+    | null
+  completedAt?: string | null
+  totalTried?: number | null
   /**
    * If hasError is true this job will not be retried
    */
-  hasError?: boolean | null;
+  hasError?: boolean | null
   /**
    * If hasError is true, this is the error that caused it
    */
   error?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
+    | null
   /**
    * Task execution log
    */
   log?:
     | {
-        executedAt: string;
-        completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
-        taskID: string;
+        executedAt: string
+        completedAt: string
+        taskSlug: 'inline' | 'schedulePublish'
+        taskID: string
         input?:
           | {
-              [k: string]: unknown;
+              [k: string]: unknown
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null;
+          | null
         output?:
           | {
-              [k: string]: unknown;
+              [k: string]: unknown
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null;
-        state: 'failed' | 'succeeded';
+          | null
+        state: 'failed' | 'succeeded'
         error?:
           | {
-              [k: string]: unknown;
+              [k: string]: unknown
             }
           | unknown[]
           | string
           | number
           | boolean
-          | null;
-        id?: string | null;
+          | null
+        id?: string | null
       }[]
-    | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
-  queue?: string | null;
-  waitUntil?: string | null;
-  processing?: boolean | null;
-  updatedAt: string;
-  createdAt: string;
+    | null
+  taskSlug?: ('inline' | 'schedulePublish') | null
+  queue?: string | null
+  waitUntil?: string | null
+  processing?: boolean | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: number
   document?:
     | ({
-        relationTo: 'pages';
-        value: number | Page;
+        relationTo: 'pages'
+        value: number | Page
       } | null)
     | ({
-        relationTo: 'projects';
-        value: number | Project;
+        relationTo: 'projects'
+        value: number | Project
       } | null)
     | ({
-        relationTo: 'documents';
-        value: number | Document;
+        relationTo: 'documents'
+        value: number | Document
       } | null)
     | ({
-        relationTo: 'animations';
-        value: number | Animation;
+        relationTo: 'animations'
+        value: number | Animation
       } | null)
     | ({
-        relationTo: 'media';
-        value: number | Media;
+        relationTo: 'media'
+        value: number | Media
       } | null)
     | ({
-        relationTo: 'users';
-        value: number | User;
+        relationTo: 'users'
+        value: number | User
       } | null)
     | ({
-        relationTo: 'auditLog';
-        value: number | AuditLog;
-      } | null);
-  globalSlug?: string | null;
+        relationTo: 'auditLog'
+        value: number | AuditLog
+      } | null)
+  globalSlug?: string | null
   user: {
-    relationTo: 'users';
-    value: number | User;
-  };
-  updatedAt: string;
-  createdAt: string;
+    relationTo: 'users'
+    value: number | User
+  }
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: number
   user: {
-    relationTo: 'users';
-    value: number | User;
-  };
-  key?: string | null;
+    relationTo: 'users'
+    value: number | User
+  }
+  key?: string | null
   value?:
     | {
-        [k: string]: unknown;
+        [k: string]: unknown
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null;
-  updatedAt: string;
-  createdAt: string;
+    | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
-  name?: string | null;
-  batch?: number | null;
-  updatedAt: string;
-  createdAt: string;
+  id: number
+  name?: string | null
+  batch?: number | null
+  updatedAt: string
+  createdAt: string
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages_select".
  */
 export interface PagesSelect<T extends boolean = true> {
-  title?: T;
-  intro?: T;
-  heroImage?: T;
-  content?: T;
+  title?: T
+  intro?: T
+  heroImage?: T
+  content?: T
   meta?:
     | T
     | {
-        title?: T;
-        description?: T;
-        image?: T;
-      };
-  slug?: T;
-  parent?: T;
+        title?: T
+        description?: T
+        image?: T
+      }
+  slug?: T
+  parent?: T
   breadcrumbs?:
     | T
     | {
-        doc?: T;
-        url?: T;
-        label?: T;
-        id?: T;
-      };
-  readingTimeMinutes?: T;
+        doc?: T
+        url?: T
+        label?: T
+        id?: T
+      }
+  readingTimeMinutes?: T
   share?:
     | T
     | {
-        canonical?: T;
-        linkedin?: T;
-        x?: T;
-        facebook?: T;
-        whatsapp?: T;
-        email?: T;
-      };
-  publishedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
+        canonical?: T
+        linkedin?: T
+        x?: T
+        facebook?: T
+        whatsapp?: T
+        email?: T
+      }
+  publishedAt?: T
+  updatedAt?: T
+  createdAt?: T
+  _status?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects_select".
  */
 export interface ProjectsSelect<T extends boolean = true> {
-  title?: T;
-  summary?: T;
-  heroImage?: T;
-  content?: T;
-  lessons?: T;
-  changeLines?: T;
-  themes?: T;
-  sanctionPhases?: T;
-  sanctionTypes?: T;
+  title?: T
+  summary?: T
+  heroImage?: T
+  content?: T
+  lessons?: T
+  changeLines?: T
+  themes?: T
+  sanctionPhases?: T
+  sanctionTypes?: T
   region?:
     | T
     | {
-        municipality?: T;
-        province?: T;
-      };
-  status?: T;
-  startDate?: T;
-  endDate?: T;
+        municipality?: T
+        province?: T
+      }
+  status?: T
+  startDate?: T
+  endDate?: T
   partners?:
     | T
     | {
-        name?: T;
-        domain?: T;
-        id?: T;
-      };
+        name?: T
+        domain?: T
+        id?: T
+      }
   contact?:
     | T
     | {
-        public?: T;
-        name?: T;
-        organisation?: T;
-        email?: T;
-      };
-  documents?: T;
-  animations?: T;
+        public?: T
+        name?: T
+        organisation?: T
+        email?: T
+      }
+  documents?: T
+  animations?: T
   meta?:
     | T
     | {
-        title?: T;
-        description?: T;
-        image?: T;
-      };
-  slug?: T;
-  demo?: T;
-  readingTimeMinutes?: T;
+        title?: T
+        description?: T
+        image?: T
+      }
+  slug?: T
+  demo?: T
+  readingTimeMinutes?: T
   share?:
     | T
     | {
-        canonical?: T;
-        linkedin?: T;
-        x?: T;
-        facebook?: T;
-        whatsapp?: T;
-        email?: T;
-      };
-  publishedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
+        canonical?: T
+        linkedin?: T
+        x?: T
+        facebook?: T
+        whatsapp?: T
+        email?: T
+      }
+  publishedAt?: T
+  updatedAt?: T
+  createdAt?: T
+  _status?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "documents_select".
  */
 export interface DocumentsSelect<T extends boolean = true> {
-  title?: T;
-  type?: T;
-  description?: T;
-  publicationDate?: T;
-  language?: T;
-  coverImage?: T;
-  textAlternative?: T;
-  relatedProjects?: T;
-  slug?: T;
-  downloadCount?: T;
-  downloadUrl?: T;
-  publishedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
+  title?: T
+  type?: T
+  description?: T
+  publicationDate?: T
+  language?: T
+  coverImage?: T
+  textAlternative?: T
+  relatedProjects?: T
+  slug?: T
+  downloadCount?: T
+  downloadUrl?: T
+  publishedAt?: T
+  updatedAt?: T
+  createdAt?: T
+  _status?: T
+  url?: T
+  thumbnailURL?: T
+  filename?: T
+  mimeType?: T
+  filesize?: T
+  width?: T
+  height?: T
+  focalX?: T
+  focalY?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "animations_select".
  */
 export interface AnimationsSelect<T extends boolean = true> {
-  title?: T;
-  description?: T;
-  posterImage?: T;
-  durationSeconds?: T;
-  externalUrl?: T;
-  embedUrl?: T;
+  title?: T
+  description?: T
+  posterImage?: T
+  durationSeconds?: T
+  externalUrl?: T
+  embedUrl?: T
   video?:
     | T
     | {
-        url?: T;
-        filename?: T;
-        mimeType?: T;
-        filesize?: T;
-      };
+        url?: T
+        filename?: T
+        mimeType?: T
+        filesize?: T
+      }
   captions?:
     | T
     | {
-        language?: T;
-        vtt?: T;
-        url?: T;
-        id?: T;
-      };
-  transcript?: T;
-  relatedProjects?: T;
-  slug?: T;
-  publishedAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
+        language?: T
+        vtt?: T
+        url?: T
+        id?: T
+      }
+  transcript?: T
+  relatedProjects?: T
+  slug?: T
+  publishedAt?: T
+  updatedAt?: T
+  createdAt?: T
+  _status?: T
+  url?: T
+  thumbnailURL?: T
+  filename?: T
+  mimeType?: T
+  filesize?: T
+  width?: T
+  height?: T
+  focalX?: T
+  focalY?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T;
-  caption?: T;
-  credit?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  url?: T;
-  thumbnailURL?: T;
-  filename?: T;
-  mimeType?: T;
-  filesize?: T;
-  width?: T;
-  height?: T;
-  focalX?: T;
-  focalY?: T;
+  alt?: T
+  caption?: T
+  credit?: T
+  updatedAt?: T
+  createdAt?: T
+  url?: T
+  thumbnailURL?: T
+  filename?: T
+  mimeType?: T
+  filesize?: T
+  width?: T
+  height?: T
+  focalX?: T
+  focalY?: T
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         thumbnailWebp?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         card?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         cardWebp?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         hero?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         heroWebp?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         og?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
         ogWebp?:
           | T
           | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-      };
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+      }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  roles?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
+  name?: T
+  roles?: T
+  updatedAt?: T
+  createdAt?: T
+  enableAPIKey?: T
+  apiKey?: T
+  apiKeyIndex?: T
+  hasAPIKey?: T
+  email?: T
+  resetPasswordToken?: T
+  resetPasswordExpiration?: T
+  salt?: T
+  hash?: T
+  resetPasswordRequestedAt?: T
+  loginAttempts?: T
+  lockUntil?: T
   sessions?:
     | T
     | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
+        id?: T
+        createdAt?: T
+        expiresAt?: T
+      }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auditLog_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
-  action?: T;
-  collection?: T;
-  docId?: T;
-  title?: T;
-  user?: T;
-  userEmail?: T;
-  at?: T;
-  changedFields?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  action?: T
+  collection?: T
+  docId?: T
+  title?: T
+  user?: T
+  userEmail?: T
+  at?: T
+  changedFields?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T;
-  data?: T;
+  key?: T
+  data?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs_select".
  */
 export interface PayloadJobsSelect<T extends boolean = true> {
-  input?: T;
-  taskStatus?: T;
-  completedAt?: T;
-  totalTried?: T;
-  hasError?: T;
-  error?: T;
+  input?: T
+  taskStatus?: T
+  completedAt?: T
+  totalTried?: T
+  hasError?: T
+  error?: T
   log?:
     | T
     | {
-        executedAt?: T;
-        completedAt?: T;
-        taskSlug?: T;
-        taskID?: T;
-        input?: T;
-        output?: T;
-        state?: T;
-        error?: T;
-        id?: T;
-      };
-  taskSlug?: T;
-  queue?: T;
-  waitUntil?: T;
-  processing?: T;
-  updatedAt?: T;
-  createdAt?: T;
+        executedAt?: T
+        completedAt?: T
+        taskSlug?: T
+        taskID?: T
+        input?: T
+        output?: T
+        state?: T
+        error?: T
+        id?: T
+      }
+  taskSlug?: T
+  queue?: T
+  waitUntil?: T
+  processing?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T;
-  globalSlug?: T;
-  user?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  document?: T
+  globalSlug?: T
+  user?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T;
-  key?: T;
-  value?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  user?: T
+  key?: T
+  value?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T;
-  batch?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  name?: T
+  batch?: T
+  updatedAt?: T
+  createdAt?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site".
  */
 export interface Site {
-  id: number;
-  siteName: string;
-  tagline?: string | null;
+  id: number
+  siteName: string
+  tagline?: string | null
   /**
    * Base for canonical and share links, e.g. https://www.sanctieuitvoering.nl. The PUBLIC_SITE_URL environment variable takes precedence.
    */
-  publicSiteUrl?: string | null;
-  contactEmail?: string | null;
-  defaultSocialImage?: (number | null) | Media;
+  publicSiteUrl?: string | null
+  contactEmail?: string | null
+  defaultSocialImage?: (number | null) | Media
   socialProfiles?:
     | {
-        platform: 'linkedin' | 'x' | 'facebook' | 'instagram' | 'youtube' | 'vimeo' | 'mastodon' | 'bluesky';
-        url: string;
-        id?: string | null;
+        platform:
+          'linkedin' | 'x' | 'facebook' | 'instagram' | 'youtube' | 'vimeo' | 'mastodon' | 'bluesky'
+        url: string
+        id?: string | null
       }[]
-    | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
+    | null
+  updatedAt?: string | null
+  createdAt?: string | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "navigation".
  */
 export interface Navigation {
-  id: number;
+  id: number
   header?:
     | {
         link: {
-          type?: ('internal' | 'external') | null;
-          newTab?: boolean | null;
-          page?: (number | null) | Page;
-          url?: string | null;
-          label: string;
-        };
-        id?: string | null;
+          type?: ('internal' | 'external') | null
+          newTab?: boolean | null
+          page?: (number | null) | Page
+          url?: string | null
+          label: string
+        }
+        id?: string | null
       }[]
-    | null;
+    | null
   footerColumns?:
     | {
-        heading?: string | null;
+        heading?: string | null
         links?:
           | {
               link: {
-                type?: ('internal' | 'external') | null;
-                newTab?: boolean | null;
-                page?: (number | null) | Page;
-                url?: string | null;
-                label: string;
-              };
-              id?: string | null;
+                type?: ('internal' | 'external') | null
+                newTab?: boolean | null
+                page?: (number | null) | Page
+                url?: string | null
+                label: string
+              }
+              id?: string | null
             }[]
-          | null;
-        id?: string | null;
+          | null
+        id?: string | null
       }[]
-    | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
+    | null
+  updatedAt?: string | null
+  createdAt?: string | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "programme".
  */
 export interface Programme {
-  id: number;
+  id: number
   aims?:
     | {
-        aim: string;
-        id?: string | null;
+        aim: string
+        id?: string | null
       }[]
-    | null;
+    | null
   changeLines?:
     | {
-        key: 'veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop';
-        title: string;
-        description?: string | null;
-        id?: string | null;
+        key: 'veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop'
+        title: string
+        description?: string | null
+        id?: string | null
       }[]
-    | null;
+    | null
   keyFigures?:
     | {
-        value: string;
-        label: string;
-        id?: string | null;
+        value: string
+        label: string
+        id?: string | null
       }[]
-    | null;
+    | null
   howToTakePart?: {
     root: {
-      type: string;
+      type: string
       children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
+        type: any
+        version: number
+        [k: string]: unknown
+      }[]
+      direction: ('ltr' | 'rtl') | null
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
+      indent: number
+      version: number
+    }
+    [k: string]: unknown
+  } | null
+  updatedAt?: string | null
+  createdAt?: string | null
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site_select".
  */
 export interface SiteSelect<T extends boolean = true> {
-  siteName?: T;
-  tagline?: T;
-  publicSiteUrl?: T;
-  contactEmail?: T;
-  defaultSocialImage?: T;
+  siteName?: T
+  tagline?: T
+  publicSiteUrl?: T
+  contactEmail?: T
+  defaultSocialImage?: T
   socialProfiles?:
     | T
     | {
-        platform?: T;
-        url?: T;
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
+        platform?: T
+        url?: T
+        id?: T
+      }
+  updatedAt?: T
+  createdAt?: T
+  globalType?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1367,37 +1378,37 @@ export interface NavigationSelect<T extends boolean = true> {
         link?:
           | T
           | {
-              type?: T;
-              newTab?: T;
-              page?: T;
-              url?: T;
-              label?: T;
-            };
-        id?: T;
-      };
+              type?: T
+              newTab?: T
+              page?: T
+              url?: T
+              label?: T
+            }
+        id?: T
+      }
   footerColumns?:
     | T
     | {
-        heading?: T;
+        heading?: T
         links?:
           | T
           | {
               link?:
                 | T
                 | {
-                    type?: T;
-                    newTab?: T;
-                    page?: T;
-                    url?: T;
-                    label?: T;
-                  };
-              id?: T;
-            };
-        id?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
+                    type?: T
+                    newTab?: T
+                    page?: T
+                    url?: T
+                    label?: T
+                  }
+              id?: T
+            }
+        id?: T
+      }
+  updatedAt?: T
+  createdAt?: T
+  globalType?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1407,28 +1418,28 @@ export interface ProgrammeSelect<T extends boolean = true> {
   aims?:
     | T
     | {
-        aim?: T;
-        id?: T;
-      };
+        aim?: T
+        id?: T
+      }
   changeLines?:
     | T
     | {
-        key?: T;
-        title?: T;
-        description?: T;
-        id?: T;
-      };
+        key?: T
+        title?: T
+        description?: T
+        id?: T
+      }
   keyFigures?:
     | T
     | {
-        value?: T;
-        label?: T;
-        id?: T;
-      };
-  howToTakePart?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
+        value?: T
+        label?: T
+        id?: T
+      }
+  howToTakePart?: T
+  updatedAt?: T
+  createdAt?: T
+  globalType?: T
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1436,9 +1447,9 @@ export interface ProgrammeSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown;
-  };
-  width: 'full';
+    [k: string]: unknown
+  }
+  width: 'full'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1446,44 +1457,44 @@ export interface CollectionsWidget {
  */
 export interface TaskSchedulePublish {
   input: {
-    type?: ('publish' | 'unpublish') | null;
-    locale?: string | null;
+    type?: ('publish' | 'unpublish') | null
+    locale?: string | null
     doc?:
       | ({
-          relationTo: 'pages';
-          value: number | Page;
+          relationTo: 'pages'
+          value: number | Page
         } | null)
       | ({
-          relationTo: 'projects';
-          value: number | Project;
+          relationTo: 'projects'
+          value: number | Project
         } | null)
       | ({
-          relationTo: 'documents';
-          value: number | Document;
+          relationTo: 'documents'
+          value: number | Document
         } | null)
       | ({
-          relationTo: 'animations';
-          value: number | Animation;
-        } | null);
-    global?: string | null;
+          relationTo: 'animations'
+          value: number | Animation
+        } | null)
+    global?: string | null
     user?: {
-      relationTo: 'users';
-      value: number | User;
-    } | null;
-  };
-  output?: unknown;
+      relationTo: 'users'
+      value: number | User
+    } | null
+  }
+  output?: unknown
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "QuoteBlock".
  */
 export interface QuoteBlock {
-  quote: string;
-  author?: string | null;
-  role?: string | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'quote';
+  quote: string
+  author?: string | null
+  role?: string | null
+  id?: string | null
+  blockName?: string | null
+  blockType: 'quote'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1492,34 +1503,34 @@ export interface QuoteBlock {
 export interface KeyFiguresBlock {
   figures?:
     | {
-        value: string;
-        label: string;
-        id?: string | null;
+        value: string
+        label: string
+        id?: string | null
       }[]
-    | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'keyFigures';
+    | null
+  id?: string | null
+  blockName?: string | null
+  blockType: 'keyFigures'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "DocumentListBlock".
  */
 export interface DocumentListBlock {
-  heading?: string | null;
-  documents: (number | Document)[];
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'documentList';
+  heading?: string | null
+  documents: (number | Document)[]
+  id?: string | null
+  blockName?: string | null
+  blockType: 'documentList'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "ProjectListBlock".
  */
 export interface ProjectListBlock {
-  heading?: string | null;
-  mode?: ('filter' | 'manual') | null;
-  changeLines?: ('veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop')[] | null;
+  heading?: string | null
+  mode?: ('filter' | 'manual') | null
+  changeLines?: ('veilig-dichtbij' | 'levensloop-centraal' | 'vakmanschap-voorop')[] | null
   themes?:
     | (
         | 'schulden'
@@ -1531,48 +1542,47 @@ export interface ProjectListBlock {
         | 'verslaving'
         | 'overig'
       )[]
-    | null;
-  limit?: number | null;
-  projects?: (number | Project)[] | null;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'projectList';
+    | null
+  limit?: number | null
+  projects?: (number | Project)[] | null
+  id?: string | null
+  blockName?: string | null
+  blockType: 'projectList'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "AnimationBlock".
  */
 export interface AnimationBlock {
-  animation: number | Animation;
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'animation';
+  animation: number | Animation
+  id?: string | null
+  blockName?: string | null
+  blockType: 'animation'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "CallToActionBlock".
  */
 export interface CallToActionBlock {
-  text?: string | null;
+  text?: string | null
   link: {
-    type?: ('internal' | 'external') | null;
-    newTab?: boolean | null;
-    page?: (number | null) | Page;
-    url?: string | null;
-    label: string;
-  };
-  id?: string | null;
-  blockName?: string | null;
-  blockType: 'callToAction';
+    type?: ('internal' | 'external') | null
+    newTab?: boolean | null
+    page?: (number | null) | Page
+    url?: string | null
+    label: string
+  }
+  id?: string | null
+  blockName?: string | null
+  blockType: 'callToAction'
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown;
+  [k: string]: unknown
 }
-
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}

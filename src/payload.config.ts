@@ -64,7 +64,9 @@ export default buildConfig({
   // the session cookie counts only from them and from the CMS itself.
   cors: { origins: corsOrigins(), headers: ['X-Preview-Token'] },
   csrf: csrfOrigins(),
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types come from `npm run generate` only: Payload's auto-generation would start a
+  // background process on every CLI init (migrate:create…) that rewrites the file late.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
   // A reader without rights or a wrong id is normal traffic, not a server error:
   // log it without a stack trace so real errors stand out.
