@@ -2,8 +2,6 @@ import type { Access, FieldAccess } from 'payload'
 
 import { isAdmin, isEditor } from './roles'
 
-export const isAdminUser = isAdmin
-
 /** Only administrators: user management and role changes. */
 export const admins: Access = ({ req: { user } }) => isAdmin(user)
 

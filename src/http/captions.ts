@@ -12,7 +12,7 @@ export const captions =
   (runtime: () => Promise<Runtime> | undefined) =>
   async (req: Request<{ slug: string; language: string }>, res: Response): Promise<void> => {
     const started = runtime()
-    if (!started) return sendError(res, 503, 'Service starting')
+    if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
     const user = await requestUser(payload, req)
     const found = await payload.find({
@@ -25,7 +25,7 @@ export const captions =
       select: { captions: true },
     })
     const track = found.docs[0]?.captions?.find((caption) => caption.language === req.params.language)
-    if (!track?.vtt) return sendError(res, 404, 'Ondertiteling niet gevonden / Captions not found')
+    if (!track?.vtt) return sendError(req, res, 404, 'captionsNotFound')
     res.setHeader('Content-Type', 'text/vtt; charset=utf-8')
     res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=300, must-revalidate')
     res.send(track.vtt)

@@ -33,7 +33,7 @@ export const downloads =
   (runtime: () => Promise<Runtime> | undefined) =>
   async (req: Request<{ slug: string }>, res: Response): Promise<void> => {
     const started = runtime()
-    if (!started) return sendError(res, 503, 'Service starting')
+    if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
     const user = await requestUser(payload, req)
     const slug = String(req.params.slug)
@@ -47,7 +47,7 @@ export const downloads =
       select: { slug: true, title: true, filename: true, mimeType: true, downloadCount: true },
     })
     const doc = found.docs[0]
-    if (!doc?.filename) return sendError(res, 404, 'Document niet gevonden / Document not found')
+    if (!doc?.filename) return sendError(req, res, 404, 'documentNotFound')
 
     const file = path.resolve(mediaDir(), 'documents', path.basename(doc.filename))
     // Slugs are ASCII, so the quoted form is exact; browsers save the file under this name.
@@ -55,7 +55,7 @@ export const downloads =
     // Published files may be cached by browsers and CDNs, but revalidated (ETag).
     res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=300, must-revalidate')
     res.sendFile(file, { dotfiles: 'deny', acceptRanges: true, etag: true, lastModified: true }, (error) => {
-      if (error && !res.headersSent) sendError(res, 404, 'Bestand ontbreekt / File missing')
+      if (error && !res.headersSent) sendError(req, res, 404, 'fileMissing')
     })
 
     // Count full GET downloads only: not HEAD, not revalidations (304), not range continuations.

@@ -1,6 +1,12 @@
-import type { Response } from 'express'
+import type { Request, Response } from 'express'
 
-/** Errors in Payload's REST shape, so clients handle our routes like /api. */
-export const sendError = (res: Response, status: number, message: string): void => {
-  res.status(status).json({ errors: [{ message }] })
+import { languageOf, type MessageKey, messages } from '../i18n/messages'
+
+/**
+ * Errors in Payload's REST shape, so clients handle our routes like /api; the
+ * message comes from the translations module in the client's language.
+ */
+export const sendError = (req: Request, res: Response, status: number, key: MessageKey): void => {
+  res.setHeader('Cache-Control', 'no-store')
+  res.status(status).json({ errors: [{ message: messages[key][languageOf(req.headers['accept-language'])] }] })
 }

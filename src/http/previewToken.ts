@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
-import { messages } from '../i18n/messages'
-import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_QUERY, verifyPreviewToken } from '../utilities/previewToken'
+import { previewTokenOf, verifyPreviewToken } from '../utilities/previewToken'
+import { sendError } from './errors'
 
 /**
  * A request that carries a preview token must carry a valid one: a forged,
@@ -12,14 +12,10 @@ import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_QUERY, verifyPreviewToken } from '.
  */
 export const previewTokenGuard = (req: Request, res: Response, next: NextFunction): void => {
   if (!req.path.startsWith('/api/')) return next()
-  const header = req.headers[PREVIEW_TOKEN_HEADER]
-  const query = new URL(req.originalUrl, 'http://local').searchParams.get(PREVIEW_TOKEN_QUERY)
-  const token = (Array.isArray(header) ? header[0] : header) || query
-  if (token === undefined || token === null) return next()
+  const headers = new Headers({ 'x-preview-token': String(req.headers['x-preview-token'] ?? '') })
+  const token = previewTokenOf(headers, new URL(req.originalUrl, 'http://local').searchParams)
+  if (!token) return next()
   const result = verifyPreviewToken(token)
   if (result.ok) return next()
-  const language = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'nl'
-  const key = result.reason === 'expired' ? 'previewTokenExpired' : 'previewTokenInvalid'
-  res.setHeader('Cache-Control', 'no-store')
-  res.status(401).json({ errors: [{ message: messages[key][language] }] })
+  sendError(req, res, 401, result.reason === 'expired' ? 'previewTokenExpired' : 'previewTokenInvalid')
 }

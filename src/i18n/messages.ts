@@ -39,6 +39,22 @@ export const messages = {
     nl: 'Upload een bestand.',
     en: 'Upload a file.',
   },
+  serviceStarting: {
+    nl: 'De server start nog. Probeer het over een paar seconden opnieuw.',
+    en: 'The server is still starting. Try again in a few seconds.',
+  },
+  documentNotFound: {
+    nl: 'Document niet gevonden.',
+    en: 'Document not found.',
+  },
+  fileMissing: {
+    nl: 'Het bestand van dit document ontbreekt.',
+    en: 'The file of this document is missing.',
+  },
+  captionsNotFound: {
+    nl: 'Ondertiteling niet gevonden.',
+    en: 'Captions not found.',
+  },
   previewTokenInvalid: {
     nl: 'Het previewtoken is ongeldig. Vraag een nieuwe previewlink aan in het beheer.',
     en: 'The preview token is invalid. Request a new preview link in the admin.',
@@ -116,3 +132,7 @@ export const message = (
   const language = req?.i18n?.language === 'en' ? 'en' : 'nl'
   return messages[key][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)
 }
+
+/** The language for the project's own HTTP routes: English when the client asks for it first. */
+export const languageOf = (acceptLanguage: string | undefined): 'nl' | 'en' =>
+  /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'nl'

@@ -1,6 +1,6 @@
 import type { Config } from 'payload'
 
-import { isAdminUser } from '../access/admin'
+import { isAdmin } from '../access/roles'
 import { intFromEnv } from '../utilities/env'
 
 const DEFAULT_INTERVAL_SECONDS = 10
@@ -37,7 +37,7 @@ export const jobsConfig = (): NonNullable<Config['jobs']> => ({
     queue: ({ req }) => Boolean(req.user),
     cancel: ({ req }) => Boolean(req.user),
     // Triggering a run by hand (GET /api/payload-jobs/run) is an operations task.
-    run: ({ req }) => isAdminUser(req.user),
+    run: ({ req }) => isAdmin(req.user),
   },
   // The jobs collection holds who scheduled what; it is never public. Writes only
   // go through the job system, never through the REST/GraphQL collection API.
@@ -46,7 +46,7 @@ export const jobsConfig = (): NonNullable<Config['jobs']> => ({
     access: {
       ...defaultJobsCollection.access,
       create: () => false,
-      read: ({ req }) => isAdminUser(req.user),
+      read: ({ req }) => isAdmin(req.user),
       update: () => false,
       delete: () => false,
     },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { admins, isAdminUser } from '../../access/admin'
+import { admins } from '../../access/admin'
+import { isAdmin } from '../../access/roles'
 import { label } from '../../i18n/label'
 
 const nobody = () => false
@@ -24,7 +25,7 @@ export const AuditLog: CollectionConfig<'auditLog'> = {
     group: label('Beheer', 'Administration'),
     useAsTitle: 'title',
     defaultColumns: ['at', 'action', 'collection', 'title', 'userEmail'],
-    hidden: ({ user }) => !isAdminUser(user),
+    hidden: ({ user }) => !isAdmin(user),
     description: label(
       'Wie wanneer inlogde en wat heeft aangemaakt, gewijzigd, gepubliceerd, gedepubliceerd of verwijderd. Alleen-lezen.',
       'Who logged in when, and who created, changed, published, unpublished or deleted what. Read-only.',

@@ -1,13 +1,13 @@
 import type { FieldAccess } from 'payload'
 
-import { isAdminUser } from '../../access/admin'
+import { isAdmin } from '../../access/roles'
 
 /**
  * Roles are set by admins only, except on the very first account, which
  * `firstUserIsAdmin` makes administrator.
  */
 export const rolesCreatable: FieldAccess = async ({ req }) => {
-  if (isAdminUser(req.user)) return true
+  if (isAdmin(req.user)) return true
   const { totalDocs } = await req.payload.count({ collection: 'users', req })
   return totalDocs === 0
 }
