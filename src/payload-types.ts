@@ -104,11 +104,13 @@ export interface Config {
     site: Site
     navigation: Navigation
     programme: Programme
+    'content-version': ContentVersion
   }
   globalsSelect: {
     site: SiteSelect<false> | SiteSelect<true>
     navigation: NavigationSelect<false> | NavigationSelect<true>
     programme: ProgrammeSelect<false> | ProgrammeSelect<true>
+    'content-version': ContentVersionSelect<false> | ContentVersionSelect<true>
   }
   locale: 'nl' | 'en'
   widgets: {
@@ -1348,6 +1350,16 @@ export interface Programme {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-version".
+ */
+export interface ContentVersion {
+  id: number
+  token?: string | null
+  updatedAt?: string | null
+  createdAt?: string | null
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site_select".
  */
 export interface SiteSelect<T extends boolean = true> {
@@ -1437,6 +1449,16 @@ export interface ProgrammeSelect<T extends boolean = true> {
         id?: T
       }
   howToTakePart?: T
+  updatedAt?: T
+  createdAt?: T
+  globalType?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-version_select".
+ */
+export interface ContentVersionSelect<T extends boolean = true> {
+  token?: T
   updatedAt?: T
   createdAt?: T
   globalType?: T

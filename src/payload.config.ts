@@ -2,7 +2,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { nl } from '@payloadcms/translations/languages/nl'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
 import { Animations } from './collections/Animations'
@@ -12,9 +12,11 @@ import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Projects } from './collections/Projects'
 import { Users } from './collections/Users'
+import { contentVersion } from './contentVersion/plugin'
 import { databaseAdapter } from './database/adapter'
 import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
+import { depthLimit } from './graphql/depthLimit'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
 import { databaseValueErrors } from './hooks/databaseValueErrors'
@@ -22,7 +24,8 @@ import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
 import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
-import { uploadMaxBytes } from './utilities/env'
+import { graphqlMaxComplexity, graphqlMaxDepth, uploadMaxBytes } from './utilities/env'
+import { message } from './i18n/messages'
 import { resolveSecret } from './utilities/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -38,7 +41,9 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Koers en kansen CMS' },
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog].map(withInputChecks),
+  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog].map(
+    withInputChecks,
+  ),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [
@@ -52,12 +57,23 @@ export default buildConfig({
   i18n: { supportedLanguages: { nl, en }, fallbackLanguage: 'nl' },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, '../generated/schema.graphql'),
-    maxComplexity: 1000,
+    // Limits that refuse an expensive query before it runs (400 with the reason).
+    maxComplexity: graphqlMaxComplexity(),
+    validationRules: ({ contextValue }) => {
+      const req = (contextValue as { req?: PayloadRequest } | undefined)?.req
+      const maxDepth = graphqlMaxDepth()
+      return [
+        depthLimit(maxDepth, (depth) =>
+          message('graphqlTooDeep', req, { depth: String(depth), maxDepth: String(maxDepth) }),
+        ),
+      ]
+    },
     disablePlaygroundInProduction: true,
   },
   // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
   // REST endpoints /api/<collection>/:id/schedule for API clients.
-  plugins: [scheduling],
+  // contentVersion comes last so its hooks also see collections added by other plugins.
+  plugins: [scheduling, contentVersion],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   // Browsers on these frontends may call the API (and send a preview token);
@@ -70,5 +86,11 @@ export default buildConfig({
   telemetry: false,
   // A reader without rights or a wrong id is normal traffic, not a server error:
   // log it without a stack trace so real errors stand out.
-  loggingLevels: { Forbidden: 'info', NotFound: 'info', ValidationError: 'info', AuthenticationError: 'info', QueryError: 'info' },
+  loggingLevels: {
+    Forbidden: 'info',
+    NotFound: 'info',
+    ValidationError: 'info',
+    AuthenticationError: 'info',
+    QueryError: 'info',
+  },
 })

@@ -5,8 +5,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { migrations as postgresMigrations } from "../migrations/postgres"
+import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { queryCountEnabled, queryCountLogger } from './queryCount'
 import { databaseKind, databaseUri, ensureSqliteFolder } from './uri'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
@@ -28,6 +29,7 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
         busyTimeout: 5000,
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
+        ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
       })
     case 'postgres':
       return postgresAdapter({
@@ -35,6 +37,7 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
         push: false,
         migrationDir: path.join(migrationsRoot, 'postgres'),
         prodMigrations: postgresMigrations,
+        ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
       })
     case 'mongodb':
       return mongooseAdapter({ url: uri })

@@ -1,17 +1,23 @@
 import express, { type Express, type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
+import { readContentVersion } from '../contentVersion/token'
+import { apiCacheSettings } from '../utilities/env'
 import { adminSpeaksDutch } from './adminLanguage'
+import { apiRoutes } from './api'
 import { captions } from './captions'
 import { downloads } from './downloads'
 import { healthz, readyz } from './health'
 import { previewTokenGuard } from './previewToken'
+import { createResponseCache } from './responseCache'
 import { securityHeaders } from './securityHeaders'
 import { securityTxt } from './securityTxt'
 
 /**
  * The project's own HTTP wing, in front of Payload/Next: security headers,
- * health and readiness, security.txt, and refusing invalid preview tokens. Everything else falls through to Next (admin, REST, GraphQL).
+ * health and readiness, security.txt, refusing invalid preview tokens, downloads,
+ * and /api (REST and GraphQL straight into Payload's handlers, anonymous reads
+ * cached). Everything else falls through to Next (the admin).
  */
 export const createHttpApp = (options: {
   runtime: () => Promise<Runtime> | undefined
@@ -30,7 +36,22 @@ export const createHttpApp = (options: {
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime))
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))
+  app.use('/api', apiRoutes({ runtime: options.runtime, cache: responseCache(options.runtime) }))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
   return app
+}
+
+/** The anonymous read cache, unless API_CACHE=false. */
+const responseCache = (runtime: () => Promise<Runtime> | undefined) => {
+  const settings = apiCacheSettings()
+  if (!settings.enabled) return undefined
+  return createResponseCache({
+    maxBytes: settings.maxBytes,
+    cacheControl: settings.cacheControl,
+    readVersion: async () => {
+      const started = runtime()
+      return started ? readContentVersion((await started).payload) : undefined
+    },
+  })
 }

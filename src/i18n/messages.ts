@@ -7,6 +7,30 @@ import type { Bilingual } from './label'
  * Dutch is the default; English is used when the request's admin language is `en`.
  */
 export const messages = {
+  serverError: {
+    nl: 'Er ging iets mis.',
+    en: 'Something went wrong.',
+  },
+  requestBodyTooLarge: {
+    nl: 'De aanvraag is te groot.',
+    en: 'The request is too large.',
+  },
+  requestInvalid: {
+    nl: 'De aanvraag kon niet worden gelezen.',
+    en: 'The request could not be read.',
+  },
+  persistedQueryNotFound: {
+    nl: 'PersistedQueryNotFound: deze opgeslagen query is onbekend; stuur de query opnieuw mee met zijn hash.',
+    en: 'PersistedQueryNotFound: this persisted query is unknown; send the query again with its hash.',
+  },
+  persistedQueryMismatch: {
+    nl: 'De sha256Hash hoort niet bij deze query.',
+    en: 'The sha256Hash does not match this query.',
+  },
+  graphqlTooDeep: {
+    nl: 'Deze GraphQL-query is te diep genest ({depth} niveaus; maximaal {maxDepth}). Vraag minder geneste velden op of splits de query.',
+    en: 'This GraphQL query is nested too deeply ({depth} levels; at most {maxDepth}). Ask for fewer nested fields or split the query.',
+  },
   slugInvalid: {
     nl: 'De slug mag alleen kleine letters, cijfers en koppeltekens bevatten.',
     en: 'The slug may only contain lowercase letters, digits and hyphens.',

@@ -7,6 +7,8 @@ import type { Payload } from 'payload'
  */
 export type Runtime = {
   payload: Payload
+  /** Payload's REST and GraphQL handlers (src/api/handlers.ts), served by express for /api. */
+  api: { rest: (request: Request) => Promise<Response>; graphql: (request: Request) => Promise<Response> }
   seed: (options?: { log?: (line: string) => void }) => Promise<void>
   seedDemo: (options: { projects: number; log?: (line: string) => void }) => Promise<void>
 }

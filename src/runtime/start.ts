@@ -1,6 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
+import { graphqlHandler, restHandler } from '../api/handlers'
 import { databaseKind } from '../database/uri'
 import { seed, seedDemo } from '../seed'
 import { publishRuntime, type Runtime } from './bridge'
@@ -21,6 +22,7 @@ const start = async (): Promise<Runtime> => {
   const payload = await getPayload({ config, cron: true })
   const runtime: Runtime = {
     payload,
+    api: { rest: restHandler, graphql: graphqlHandler },
     seed: (options) => seed(payload, options),
     seedDemo: (options) => seedDemo(payload, options),
   }

@@ -9,3 +9,18 @@ export const mediaDir = (): string => process.env.MEDIA_DIR || './media'
 
 /** Default 50 MB, from `UPLOAD_MAX_BYTES`. */
 export const uploadMaxBytes = (): number => intFromEnv('UPLOAD_MAX_BYTES', 50 * 1024 * 1024)
+
+/** GraphQL limits: nesting depth (default 12) and Payload's complexity score (default 1000). */
+export const graphqlMaxDepth = (): number => intFromEnv('GRAPHQL_MAX_DEPTH', 12)
+export const graphqlMaxComplexity = (): number => intFromEnv('GRAPHQL_MAX_COMPLEXITY', 1000)
+
+/**
+ * The anonymous API response cache (src/http/responseCache/). Browsers revalidate
+ * every time (cheap 304s); a CDN may keep an answer `API_CACHE_S_MAXAGE` seconds and
+ * serve it stale while it revalidates for `API_CACHE_STALE_WHILE_REVALIDATE` more.
+ */
+export const apiCacheSettings = () => ({
+  enabled: process.env.API_CACHE !== 'false',
+  maxBytes: intFromEnv('API_CACHE_MAX_MB', 64) * 1024 * 1024,
+  cacheControl: `public, max-age=0, s-maxage=${intFromEnv('API_CACHE_S_MAXAGE', 60)}, stale-while-revalidate=${intFromEnv('API_CACHE_STALE_WHILE_REVALIDATE', 300)}`,
+})

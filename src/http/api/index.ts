@@ -1,0 +1,49 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+
+import { countQueries, queryCountEnabled } from '../../database/queryCount'
+import type { Runtime } from '../../runtime/bridge'
+import { sendError } from '../errors'
+import type { ResponseCache } from '../responseCache'
+import { graphqlRoute } from './graphql'
+import { restRoute } from './rest'
+
+/**
+ * /api served by express straight into Payload's handlers: no Next.js routing on
+ * the hot path. Until Payload has started (the very first request starts it
+ * inside Next), requests fall through to Next's own /api routes, which use the
+ * same handlers.
+ */
+export const apiRoutes = (options: {
+  runtime: () => Promise<Runtime> | undefined
+  cache: ResponseCache | undefined
+}): Router => {
+  const router = express.Router()
+  const handle =
+    (route: typeof restRoute) =>
+    async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+      const started = options.runtime()
+      if (!started) return next()
+      try {
+        const { api } = await started
+        if (!queryCountEnabled()) return await route(api, options.cache)(req, res)
+        const counter = { queries: 0 }
+        // Reported when the headers go out, which is after the handler's queries.
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
+        res.writeHead = ((...args: unknown[]) => {
+          if (!res.headersSent) res.setHeader('X-DB-Queries', String(counter.queries))
+          return writeHead(...args)
+        }) as typeof res.writeHead
+        await countQueries(counter, () => route(api, options.cache)(req, res))
+      } catch (error) {
+        console.error(error)
+        if (!res.headersSent) sendError(req, res, 500, 'serverError')
+        else res.destroy()
+      }
+    }
+  router.options('/graphql', handle(restRoute))
+  router.all('/graphql', handle(graphqlRoute))
+  // The GraphQL playground is a Next page (off in production).
+  router.use('/graphql-playground', (_req, _res, next) => next('router'))
+  router.use(handle(restRoute))
+  return router
+}
