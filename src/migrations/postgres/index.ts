@@ -1,9 +1,15 @@
 import * as migration_20261125_183046_schema from './20261125_183046_schema'
+import * as migration_20261125_193955_schema from './20261125_193955_schema'
 
 export const migrations = [
   {
     up: migration_20261125_183046_schema.up,
     down: migration_20261125_183046_schema.down,
     name: '20261125_183046_schema',
+  },
+  {
+    up: migration_20261125_193955_schema.up,
+    down: migration_20261125_193955_schema.down,
+    name: '20261125_193955_schema',
   },
 ]
