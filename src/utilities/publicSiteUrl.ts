@@ -9,19 +9,25 @@ const trimSlash = (url: string): string => url.replace(/\/+$/, '')
  * The frontend's public base URL for canonical and share links.
  * `PUBLIC_SITE_URL` (deployment configuration) wins over the `site` global, so a
  * database copied from production to staging does not link to production.
- * Looked up once per request.
+ * Looked up once per request, however many documents it returns.
  */
-export const publicSiteUrl = async (req: PayloadRequest): Promise<string> => {
-  if (process.env.PUBLIC_SITE_URL) return trimSlash(process.env.PUBLIC_SITE_URL)
+export const publicSiteUrl = (req: PayloadRequest): Promise<string> => {
+  if (process.env.PUBLIC_SITE_URL) return Promise.resolve(trimSlash(process.env.PUBLIC_SITE_URL))
+  // The promise itself is shared: the share fields of a list resolve concurrently,
+  // and each would otherwise read the global before the first read had finished.
   const cached = req.context?.[CONTEXT_KEY]
-  if (typeof cached === 'string') return cached
-  let url = FALLBACK
+  if (cached instanceof Promise) return cached as Promise<string>
+  const lookup = readSiteUrl(req)
+  req.context[CONTEXT_KEY] = lookup
+  return lookup
+}
+
+const readSiteUrl = async (req: PayloadRequest): Promise<string> => {
   try {
     const site = await req.payload.findGlobal({ slug: 'site', depth: 0, req })
-    if (site?.publicSiteUrl) url = trimSlash(site.publicSiteUrl)
+    if (site?.publicSiteUrl) return trimSlash(site.publicSiteUrl)
   } catch {
     // The site global may not exist yet (first start, before migrations finish).
   }
-  req.context[CONTEXT_KEY] = url
-  return url
+  return FALLBACK
 }

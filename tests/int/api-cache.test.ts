@@ -16,7 +16,8 @@ let second: TestServer
 let accounts: Accounts
 
 beforeAll(async () => {
-  server = await startServer({ DB_QUERY_COUNT: 'true', JOBS_INTERVAL_SECONDS: '1' })
+  // No PUBLIC_SITE_URL: the share links then read the site global, once per request.
+  server = await startServer({ DB_QUERY_COUNT: 'true', JOBS_INTERVAL_SECONDS: '1', PUBLIC_SITE_URL: '' })
   // A second process on the same database: no seeding, its own cache.
   second = await startServer({
     DATABASE_URI: server.databaseUri,
