@@ -117,6 +117,7 @@ export interface Config {
   user: User
   jobs: {
     tasks: {
+      revalidateWebhook: TaskRevalidateWebhook
       schedulePublish: TaskSchedulePublish
       inline: {
         input: unknown
@@ -719,7 +720,7 @@ export interface PayloadJob {
     | {
         executedAt: string
         completedAt: string
-        taskSlug: 'inline' | 'schedulePublish'
+        taskSlug: 'inline' | 'revalidateWebhook' | 'schedulePublish'
         taskID: string
         input?:
           | {
@@ -752,7 +753,7 @@ export interface PayloadJob {
         id?: string | null
       }[]
     | null
-  taskSlug?: ('inline' | 'schedulePublish') | null
+  taskSlug?: ('inline' | 'revalidateWebhook' | 'schedulePublish') | null
   queue?: string | null
   waitUntil?: string | null
   processing?: boolean | null
@@ -1450,6 +1451,27 @@ export interface CollectionsWidget {
     [k: string]: unknown
   }
   width: 'full'
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRevalidateWebhook".
+ */
+export interface TaskRevalidateWebhook {
+  input: {
+    url: string
+    event:
+      | {
+          [k: string]: unknown
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null
+  }
+  output: {
+    status?: number | null
+  }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,6 +24,7 @@ import { scheduling } from './jobs/plugin'
 import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { uploadMaxBytes } from './utilities/env'
 import { resolveSecret } from './utilities/secret'
+import { revalidationWebhooks } from './webhooks/plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -57,7 +58,8 @@ export default buildConfig({
   },
   // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
   // REST endpoints /api/<collection>/:id/schedule for API clients.
-  plugins: [scheduling],
+  // Revalidation webhooks to frontends on publish/unpublish/delete (src/webhooks).
+  plugins: [scheduling, revalidationWebhooks],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   // Browsers on these frontends may call the API (and send a preview token);
