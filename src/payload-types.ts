@@ -119,6 +119,7 @@ export interface Config {
   user: User
   jobs: {
     tasks: {
+      revalidateWebhook: TaskRevalidateWebhook
       schedulePublish: TaskSchedulePublish
       inline: {
         input: unknown
@@ -721,7 +722,7 @@ export interface PayloadJob {
     | {
         executedAt: string
         completedAt: string
-        taskSlug: 'inline' | 'schedulePublish'
+        taskSlug: 'inline' | 'revalidateWebhook' | 'schedulePublish'
         taskID: string
         input?:
           | {
@@ -754,7 +755,7 @@ export interface PayloadJob {
         id?: string | null
       }[]
     | null
-  taskSlug?: ('inline' | 'schedulePublish') | null
+  taskSlug?: ('inline' | 'revalidateWebhook' | 'schedulePublish') | null
   queue?: string | null
   waitUntil?: string | null
   processing?: boolean | null
@@ -1472,6 +1473,27 @@ export interface CollectionsWidget {
     [k: string]: unknown
   }
   width: 'full'
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRevalidateWebhook".
+ */
+export interface TaskRevalidateWebhook {
+  input: {
+    url: string
+    event:
+      | {
+          [k: string]: unknown
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null
+  }
+  output: {
+    status?: number | null
+  }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

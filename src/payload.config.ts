@@ -27,6 +27,7 @@ import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { graphqlMaxComplexity, graphqlMaxDepth, uploadMaxBytes } from './utilities/env'
 import { message } from './i18n/messages'
 import { resolveSecret } from './utilities/secret'
+import { revalidationWebhooks } from './webhooks/plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -72,8 +73,9 @@ export default buildConfig({
   },
   // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
   // REST endpoints /api/<collection>/:id/schedule for API clients.
+  // Revalidation webhooks to frontends on publish/unpublish/delete (src/webhooks).
   // contentVersion comes last so its hooks also see collections added by other plugins.
-  plugins: [scheduling, contentVersion],
+  plugins: [scheduling, revalidationWebhooks, contentVersion],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   upload: { limits: { fileSize: uploadMaxBytes() } },
   // Browsers on these frontends may call the API (and send a preview token);

@@ -43,7 +43,7 @@ export const Projects: CollectionConfig<'projects'> = {
     listSearchableFields: ['title', 'summary'],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    { name: 'title', type: 'text', required: true, localized: true, index: true, label: label('Titel', 'Title') },
     {
       name: 'summary',
       type: 'textarea',
@@ -74,8 +74,8 @@ export const Projects: CollectionConfig<'projects'> = {
           fields: [
             { name: 'changeLines', type: 'select', hasMany: true, index: true, options: changeLineOptions, label: label('Veranderlijnen', 'Change lines') },
             { name: 'themes', type: 'select', hasMany: true, index: true, options: themeOptions, label: label("Thema's", 'Themes') },
-            { name: 'sanctionPhases', type: 'select', hasMany: true, options: sanctionPhaseOptions, label: label('Fase van de sanctie', 'Sanction phase') },
-            { name: 'sanctionTypes', type: 'select', hasMany: true, options: sanctionTypeOptions, label: label('Soort sanctie', 'Sanction type') },
+            { name: 'sanctionPhases', type: 'select', hasMany: true, index: true, options: sanctionPhaseOptions, label: label('Fase van de sanctie', 'Sanction phase') },
+            { name: 'sanctionTypes', type: 'select', hasMany: true, index: true, options: sanctionTypeOptions, label: label('Soort sanctie', 'Sanction type') },
             {
               name: 'region',
               type: 'group',
@@ -84,7 +84,7 @@ export const Projects: CollectionConfig<'projects'> = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'municipality', type: 'text', label: label('Gemeente of regio', 'Municipality or region') },
+                    { name: 'municipality', type: 'text', index: true, label: label('Gemeente of regio', 'Municipality or region') },
                     { name: 'province', type: 'select', index: true, options: provinceOptions, label: label('Provincie', 'Province') },
                   ],
                 },
@@ -94,8 +94,8 @@ export const Projects: CollectionConfig<'projects'> = {
               type: 'row',
               fields: [
                 { name: 'status', type: 'select', index: true, enumName: 'enum_projects_project_status', defaultValue: 'lopend', options: projectStatusOptions, label: label('Status', 'Status') },
-                { name: 'startDate', type: 'date', label: label('Startdatum', 'Start date') },
-                { name: 'endDate', type: 'date', label: label('Einddatum', 'End date'), validate: endNotBeforeStart },
+                { name: 'startDate', type: 'date', index: true, label: label('Startdatum', 'Start date') },
+                { name: 'endDate', type: 'date', index: true, label: label('Einddatum', 'End date'), validate: endNotBeforeStart },
               ],
             },
             {
