@@ -1,0 +1,457 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — published-read benchmark against the physical limit (issue 5).
+ *
+ * Boots the production build on a fresh SQLite database with demo data, loads it
+ * with autocannon one case at a time, once with the API response cache on (default
+ * env) and once with API_CACHE=false, then runs the same load against a bare
+ * node:http server answering the same bytes from memory (the limit). Prints a table
+ * and writes markdown + JSON to bench-results/.
+ *
+ *   npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
+ *                    [--only a,b,…] [--compressed] [--no-build] [--keep]
+ *   npm run bench -- --scale [--sizes 100,10000]   case (a) at two data sizes
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { allCases, scaleCase } from './bench/cases.mjs'
+import { captureCase, jsonOf } from './bench/fixtures.mjs'
+import { measure } from './bench/load.mjs'
+import {
+  freePort,
+  makeDataDir,
+  root,
+  seedDemo,
+  startApiServer,
+  startNode,
+} from './bench/processes.mjs'
+import { fixed, machineInfo, machineLine, seconds, table, writeResults } from './bench/report.mjs'
+import { sampleMemory } from './bench/rss.mjs'
+
+const USAGE = `Usage: npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
+                        [--only a,b,c,c-get,d,e,f,f-304] [--compressed] [--no-build] [--keep]
+       npm run bench -- --scale [--sizes 100,10000] [--duration S] …`
+
+const { values: flags } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        projects: { type: 'string', default: '1000' },
+        duration: { type: 'string', default: '10' },
+        warmup: { type: 'string', default: '3' },
+        connections: { type: 'string', default: '64' },
+        only: { type: 'string' },
+        scale: { type: 'boolean', default: false },
+        sizes: { type: 'string', default: '100,10000' },
+        compressed: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`)
+    process.exit(2)
+  }
+})()
+if (flags.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+
+const positiveInt = (name, value) => {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) {
+    console.error(`--${name} must be a whole number ≥ 1, got "${value}"\n${USAGE}`)
+    process.exit(2)
+  }
+  return number
+}
+
+const settings = {
+  projects: positiveInt('projects', flags.projects),
+  duration: positiveInt('duration', flags.duration),
+  warmup: Number(flags.warmup) >= 0 ? Number(flags.warmup) : 3,
+  connections: positiveInt('connections', flags.connections),
+  // Off by default: autocannon does not decompress; with it, cache and limit both serve compressed bytes.
+  acceptEncoding: flags.compressed ? 'br, gzip' : undefined,
+}
+const load = {
+  connections: settings.connections,
+  warmup: settings.warmup,
+  duration: settings.duration,
+}
+const extraHeaders = settings.acceptEncoding ? { 'accept-encoding': settings.acceptEncoding } : {}
+const MODES = [
+  { mode: 'cached', env: {} },
+  { mode: 'uncached', env: { API_CACHE: 'false' } },
+]
+const log = (line) => console.log(`bench: ${line}`)
+
+const warnIfBusy = (machine) => {
+  if (machine.loadAverageAtStart[0] > machine.cpus / 2) {
+    log(
+      `WARNING: load average ${machine.loadAverageAtStart[0]} on ${machine.cpus} cores before the run: other work will lower every figure`,
+    )
+  }
+}
+
+const ensureBuild = () => {
+  if (!flags['no-build']) {
+    log('checking the production build (node scripts/build.mjs; skips when current)')
+    const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+      cwd: root,
+      stdio: 'inherit',
+    })
+    if (result.status !== 0)
+      throw new Error(
+        `the production build failed (exit ${result.status}); run \`npm run build\` and read its output`,
+      )
+  }
+  for (const file of ['dist/server.js', '.next/BUILD_ID']) {
+    if (!fs.existsSync(path.join(root, file))) {
+      throw new Error(
+        `the production build is missing (${file} not found): run \`npm run build\` first`,
+      )
+    }
+  }
+}
+
+/**
+ * Starts one API server on the data folder, captures each case's response (checks it
+ * is real: right status, non-empty result), then measures each case under load.
+ */
+const benchServer = async (dataDir, { mode, env }, cases) => {
+  log(`${mode}: starting the API server${env.API_CACHE ? ` (API_CACHE=${env.API_CACHE})` : ''}`)
+  const server = await startApiServer(dataDir, env)
+  log(`${mode}: first 200 after ${seconds(server.firstOkMs)} (pid ${server.pid})`)
+  const memory = sampleMemory(server.pid)
+  const notes = []
+  const captured = new Map()
+  const results = new Map()
+  let rss
+  try {
+    for (const kase of cases) {
+      const capture = await captureCase(server.url, kase, extraHeaders)
+      const expectStatus = kase.expectStatus ?? 200
+      if (capture.status !== expectStatus) {
+        const message = `${kase.id} ${kase.name}: ${capture.status} instead of ${expectStatus} for ${kase.method} ${kase.path.slice(0, 40)}…`
+        if (kase.optional) {
+          notes.push(`${mode}: skipped ${message}`)
+          log(`${mode}: skipped ${message}`)
+          continue
+        }
+        throw new Error(`${message}\n${capture.body.toString('utf8').slice(0, 1000)}`)
+      }
+      if (kase.check && !kase.check(jsonOf(capture))) {
+        notes.push(
+          `${mode}: ${kase.id} ${kase.name}: the response did not pass its check (empty or unpopulated result)`,
+        )
+        log(
+          `WARNING ${mode}: ${kase.id} response failed its check: ${capture.body.toString('utf8').slice(0, 300)}`,
+        )
+      }
+      captured.set(kase.id, capture)
+    }
+    memory.setUnderLoad(true)
+    for (const kase of cases) {
+      const capture = captured.get(kase.id)
+      if (!capture) continue
+      const result = await measure(server.url, capture.request, {
+        ...load,
+        expectStatus: kase.expectStatus,
+      })
+      results.set(kase.id, result)
+      log(
+        `${mode}: ${kase.id.padEnd(5)} ${fixed(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`,
+      )
+    }
+    memory.setUnderLoad(false)
+  } finally {
+    rss = memory.finish()
+    await server.stop()
+  }
+  log(`${mode}: peak RSS ${rss.peakRssMb} MB (under load ${rss.peakRssUnderLoadMb} MB)`)
+  return { mode, firstOkMs: server.firstOkMs, ...rss, notes, captured, results }
+}
+
+/** The bare node:http server with the captured bytes, in its own process. */
+const benchLimit = async (dataDir, cases, captured) => {
+  const fixtures = cases
+    .filter((kase) => captured.has(kase.id))
+    .map((kase) => {
+      const capture = captured.get(kase.id)
+      return {
+        id: kase.id,
+        request: capture.request,
+        status: capture.status,
+        headers: capture.headers,
+        body: capture.body.toString('base64'),
+      }
+    })
+  const file = path.join(dataDir, 'limit-fixtures.json')
+  fs.writeFileSync(file, JSON.stringify(fixtures))
+  const port = await freePort()
+  const limit = startNode(['scripts/bench/limit-server.mjs', file, String(port)], {
+    ...process.env,
+    NODE_OPTIONS: '',
+  })
+  const results = new Map()
+  try {
+    const deadline = Date.now() + 10_000
+    while (!limit.output().includes('limit ready')) {
+      if (limit.child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`limit server did not start:\n${limit.output()}`)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const url = `http://127.0.0.1:${port}`
+    for (const kase of cases) {
+      const capture = captured.get(kase.id)
+      if (!capture) continue
+      const result = await measure(url, capture.request, {
+        ...load,
+        expectStatus: kase.expectStatus,
+      })
+      results.set(kase.id, result)
+      log(
+        `limit: ${kase.id.padEnd(5)} ${fixed(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms`,
+      )
+    }
+  } finally {
+    await limit.stop()
+  }
+  return results
+}
+
+const resultColumns = (limitOf) => [
+  { title: 'case', value: (row) => `${row.id} ${row.name}` },
+  { title: 'server', value: (row) => row.server },
+  { title: 'req/s', right: true, value: (row) => fixed(row.rps) },
+  { title: 'p50 ms', right: true, value: (row) => fixed(row.p50, 1) },
+  { title: 'p99 ms', right: true, value: (row) => fixed(row.p99, 1) },
+  { title: 'bad status', right: true, value: (row) => row.unexpected },
+  { title: 'errors', right: true, value: (row) => row.errors },
+  {
+    title: '× limit',
+    right: true,
+    value: (row) => (limitOf(row) ? fixed(row.rps / limitOf(row), 3) : '–'),
+  },
+]
+
+const defaultRun = async () => {
+  const started = performance.now()
+  const timestamp = new Date().toISOString()
+  const machine = machineInfo()
+  warnIfBusy(machine)
+  let cases = allCases(settings.projects)
+  if (flags.only) {
+    const wanted = new Set(flags.only.split(','))
+    cases = cases.filter((kase) => wanted.has(kase.id))
+  }
+  const dataDir = makeDataDir(String(settings.projects), { keep: flags.keep })
+  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
+  const seedMs = await seedDemo(dataDir, settings.projects)
+  log(`seeded in ${seconds(seedMs)}`)
+
+  // Files are not API responses: the download cases run on the first server only.
+  const servers = []
+  for (const [index, mode] of MODES.entries()) {
+    const serverCases = index === 0 ? cases : cases.filter((kase) => kase.api)
+    servers.push(await benchServer(dataDir, mode, serverCases))
+  }
+  const captured = servers[0].captured
+  for (const [id, capture] of servers[1].captured) if (!captured.has(id)) captured.set(id, capture)
+  log('limit: starting the bare node:http server with the same bytes')
+  const limitResults = await benchLimit(dataDir, cases, captured)
+
+  const rows = []
+  for (const kase of cases) {
+    for (const server of servers) {
+      const result = server.results.get(kase.id)
+      if (result)
+        rows.push({
+          id: kase.id,
+          name: kase.name,
+          server: kase.api ? server.mode : 'file',
+          ...result,
+        })
+    }
+    const limit = limitResults.get(kase.id)
+    if (limit) rows.push({ id: kase.id, name: kase.name, server: 'limit', ...limit })
+  }
+  const limitOf = (row) => limitResults.get(row.id)?.rps
+  const results = table(resultColumns(limitOf), rows)
+  const serverTable = table(
+    [
+      { title: 'API server', value: (server) => server.mode },
+      { title: 'first 200', right: true, value: (server) => seconds(server.firstOkMs) },
+      {
+        title: 'peak RSS (VmHWM)',
+        right: true,
+        value: (server) => `${fixed(server.peakRssMb)} MB`,
+      },
+      {
+        title: 'peak RSS sampled under load',
+        right: true,
+        value: (server) => `${fixed(server.peakRssUnderLoadMb)} MB`,
+      },
+    ],
+    servers,
+  )
+  const notes = servers.flatMap((server) => server.notes)
+  const settingsLine = `${settings.projects} demo projects (seeded in ${seconds(seedMs)}), SQLite, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per case, one case at a time${settings.acceptEncoding ? `, accept-encoding: ${settings.acceptEncoding}` : ''}`
+  const sizes = cases
+    .filter((kase) => captured.has(kase.id))
+    .map((kase) => `${kase.id} ${captured.get(kase.id).body.length} B`)
+    .join(', ')
+
+  console.log(`\n${machineLine(machine)}\n${settingsLine}\nResponse sizes: ${sizes}\n`)
+  console.log(results.text)
+  console.log(`\n${serverTable.text}`)
+  if (notes.length) console.log(`\nNotes:\n${notes.map((note) => `- ${note}`).join('\n')}`)
+
+  const markdown = [
+    `# Benchmark ${timestamp}`,
+    '',
+    `- Machine: ${machineLine(machine)}`,
+    `- Settings: ${settingsLine}`,
+    `- Response sizes: ${sizes}`,
+    '',
+    results.markdown,
+    '',
+    serverTable.markdown,
+    ...(notes.length ? ['', 'Notes:', ...notes.map((note) => `- ${note}`)] : []),
+    '',
+  ].join('\n')
+  const strip = ({ captured: _captured, results: serverResults, ...server }) => ({
+    ...server,
+    results: Object.fromEntries(serverResults),
+  })
+  const files = writeResults('bench', timestamp, markdown, {
+    timestamp,
+    machine,
+    settings: { ...settings, seedMs },
+    cases: cases.map(({ check: _check, ...kase }) => ({
+      ...kase,
+      responseBytes: captured.get(kase.id)?.body.length,
+    })),
+    servers: servers.map(strip),
+    limit: Object.fromEntries(limitResults),
+    rows,
+    notes,
+  })
+  log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
+}
+
+const scaleRun = async () => {
+  const started = performance.now()
+  const timestamp = new Date().toISOString()
+  const machine = machineInfo()
+  warnIfBusy(machine)
+  const sizes = flags.sizes.split(',').map((size) => positiveInt('sizes', size))
+  const rows = []
+  for (const projects of sizes) {
+    const dataDir = makeDataDir(`scale-${projects}`, { keep: flags.keep })
+    log(`seeding ${projects} demo projects in ${dataDir}`)
+    const seedMs = await seedDemo(dataDir, projects)
+    log(`seeded ${projects} in ${seconds(seedMs)}`)
+    for (const mode of MODES) {
+      const server = await benchServer(dataDir, mode, [scaleCase(projects)])
+      const result = server.results.get('a')
+      rows.push({
+        projects,
+        seedMs,
+        mode: mode.mode,
+        firstOkMs: server.firstOkMs,
+        peakRssMb: server.peakRssMb,
+        ...result,
+      })
+    }
+  }
+  const results = table(
+    [
+      { title: 'projects', right: true, value: (row) => row.projects },
+      { title: 'seed time', right: true, value: (row) => seconds(row.seedMs) },
+      { title: 'server', value: (row) => row.mode },
+      { title: 'first 200', right: true, value: (row) => seconds(row.firstOkMs) },
+      { title: 'req/s', right: true, value: (row) => fixed(row.rps) },
+      { title: 'p50 ms', right: true, value: (row) => fixed(row.p50, 1) },
+      { title: 'p99 ms', right: true, value: (row) => fixed(row.p99, 1) },
+      { title: 'bad status', right: true, value: (row) => row.unexpected },
+      { title: 'errors', right: true, value: (row) => row.errors },
+      { title: 'peak RSS', right: true, value: (row) => `${fixed(row.peakRssMb)} MB` },
+    ],
+    rows,
+  )
+  const [small, large] = [sizes[0], sizes.at(-1)]
+  const ratios = MODES.map(({ mode }) => {
+    const a = rows.find((row) => row.projects === small && row.mode === mode)
+    const b = rows.find((row) => row.projects === large && row.mode === mode)
+    return {
+      mode,
+      small,
+      large,
+      rpsSlowdown: a.rps / b.rps,
+      p50Ratio: b.p50 / a.p50,
+      p99Ratio: b.p99 / a.p99,
+    }
+  })
+  const ratioTable = table(
+    [
+      { title: 'server', value: (ratio) => ratio.mode },
+      {
+        title: `req/s ${small} ÷ ${large}`,
+        right: true,
+        value: (ratio) => `${fixed(ratio.rpsSlowdown, 2)}×`,
+      },
+      {
+        title: `p50 ${large} ÷ ${small}`,
+        right: true,
+        value: (ratio) => `${fixed(ratio.p50Ratio, 2)}×`,
+      },
+      {
+        title: `p99 ${large} ÷ ${small}`,
+        right: true,
+        value: (ratio) => `${fixed(ratio.p99Ratio, 2)}×`,
+      },
+    ],
+    ratios,
+  )
+  const settingsLine = `case (a) REST project overview, SQLite, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s`
+  console.log(`\n${machineLine(machine)}\n${settingsLine}\n`)
+  console.log(results.text)
+  console.log(`\nCost of ${large} vs ${small} projects (target: within 1.5×)\n${ratioTable.text}`)
+  const markdown = [
+    `# Scale benchmark ${timestamp}`,
+    '',
+    `- Machine: ${machineLine(machine)}`,
+    `- Settings: ${settingsLine}`,
+    '',
+    results.markdown,
+    '',
+    `Cost of ${large} vs ${small} projects (target: within 1.5×)`,
+    '',
+    ratioTable.markdown,
+    '',
+  ].join('\n')
+  const files = writeResults('scale', timestamp, markdown, {
+    timestamp,
+    machine,
+    settings: { ...settings, sizes },
+    rows,
+    ratios,
+  })
+  log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
+}
+
+try {
+  ensureBuild()
+  await (flags.scale ? scaleRun() : defaultRun())
+  process.exit(0)
+} catch (error) {
+  console.error(`\nbench failed: ${error instanceof Error ? error.message : error}`)
+  process.exit(1)
+}
