@@ -183,14 +183,8 @@ const benchLimit = async (dataDir, cases, captured) => {
   const fixtures = cases
     .filter((kase) => captured.has(kase.id))
     .map((kase) => {
-      const capture = captured.get(kase.id)
-      return {
-        id: kase.id,
-        request: capture.request,
-        status: capture.status,
-        headers: capture.headers,
-        body: capture.body.toString('base64'),
-      }
+      const { request, fixture } = captured.get(kase.id)
+      return { id: kase.id, request, ...fixture, body: fixture.body.toString('base64') }
     })
   const file = path.join(dataDir, 'limit-fixtures.json')
   fs.writeFileSync(file, JSON.stringify(fixtures))

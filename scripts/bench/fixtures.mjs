@@ -3,6 +3,7 @@
  * with node:http, not fetch: fetch would decompress a compressed body.
  */
 import http from 'node:http'
+import zlib from 'node:zlib'
 
 /** Headers the physical-limit server replays: what a client needs to use the bytes. */
 const REPLAYED = [
@@ -39,31 +40,44 @@ export const requestRaw = (baseUrl, { method, path, headers = {}, body }) =>
  */
 export const captureCase = async (baseUrl, kase, extraHeaders = {}) => {
   const headers = { ...extraHeaders, ...kase.headers }
+  let full
   if (kase.conditional) {
-    const full = await requestRaw(baseUrl, { ...kase, headers })
+    full = await requestRaw(baseUrl, { ...kase, headers: { ...headers } })
     const etag = full.headers.etag
     if (!etag) throw new Error(`${kase.id}: no ETag on ${kase.path} (status ${full.status})`)
     headers['if-none-match'] = etag
   }
   const response = await requestRaw(baseUrl, { ...kase, headers })
-  const replayed = Object.fromEntries(
+  // The limit answers a conditional request from the full response and its ETag, like the API.
+  const fixture = full ?? response
+  return {
+    request: { method: kase.method, path: kase.path, headers, body: kase.body },
+    status: response.status,
+    headers: replayedHeaders(response),
+    body: response.body,
+    fixture: { status: fixture.status, headers: replayedHeaders(fixture), body: fixture.body },
+  }
+}
+
+const replayedHeaders = (response) =>
+  Object.fromEntries(
     REPLAYED.filter((name) => response.headers[name] !== undefined).map((name) => [
       name,
       response.headers[name],
     ]),
   )
-  return {
-    request: { method: kase.method, path: kase.path, headers, body: kase.body },
-    status: response.status,
-    headers: replayed,
-    body: response.body,
-  }
+
+const DECODERS = {
+  br: zlib.brotliDecompressSync,
+  gzip: zlib.gunzipSync,
+  deflate: zlib.inflateSync,
 }
 
 /** The JSON body of a captured response, or undefined. */
 export const jsonOf = (captured) => {
   try {
-    return JSON.parse(captured.body.toString('utf8'))
+    const decode = DECODERS[captured.headers['content-encoding']] ?? ((body) => body)
+    return JSON.parse(decode(captured.body).toString('utf8'))
   } catch {
     return undefined
   }

@@ -4,7 +4,8 @@
  * process, so it shares the cores with the load generator like the API does.
  *
  * Usage: node limit-server.mjs <fixtures.json> <port>
- * fixtures.json: [{ request: { method, path, body }, status, headers, body (base64) }]
+ * fixtures.json: [{ request: { method, path, body }, status, headers, body (base64) }];
+ * a request whose If-None-Match equals the fixture's ETag gets 304, like from the API.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -12,7 +13,6 @@ import http from 'node:http'
 const [file, port] = process.argv.slice(2)
 const routes = new Map()
 for (const fixture of JSON.parse(fs.readFileSync(file, 'utf8'))) {
-  if (fixture.status === 304) continue // answered from the full response's ETag below
   const body = Buffer.from(fixture.body, 'base64')
   const headers = { ...fixture.headers, 'content-length': String(body.length) }
   routes.set(`${fixture.request.method} ${fixture.request.path}\n${fixture.request.body ?? ''}`, {
