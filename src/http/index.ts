@@ -4,6 +4,7 @@ import type { Runtime } from '../runtime/bridge'
 import { adminSpeaksDutch } from './adminLanguage'
 import { captions } from './captions'
 import { downloads } from './downloads'
+import { files } from './files'
 import { healthz, readyz } from './health'
 import { previewTokenGuard } from './previewToken'
 import { securityHeaders } from './securityHeaders'
@@ -30,6 +31,8 @@ export const createHttpApp = (options: {
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime))
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))
+  // Payload's own upload file URLs, with the headers Payload leaves out (see files.ts).
+  app.get('/api/:collection/file/:filename', files(options.runtime))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
   return app
