@@ -39,8 +39,8 @@ const leadingBytes = async (file: NonNullable<PayloadRequest['file']>): Promise<
  * Checks an uploaded file by its content before Payload writes anything (this runs
  * before Payload's own upload step, so a refusal leaves nothing on disk or in the
  * database): not empty, one of the collection's accepted kinds, and what its name
- * and declared type say it is. The file's MIME type is then set from its content,
- * so the stored `mimeType` and every Content-Type served later are the real one.
+ * and declared type say it is. The file's MIME type (and a missing extension) is then
+ * set from its content, so the stored `mimeType` and every Content-Type served later are the real one.
  * Payload checks content too (file-type), but refuses in technical English; this
  * says what is wrong, in the editor's language.
  */
@@ -80,5 +80,8 @@ export const checkUploadContent =
       refuse(req, slug, message('fileTypeMismatch', req, { claimed, actual: actual!.label }))
 
     file.mimetype = actual!.mime
+    // A name without a known extension ("scan", "rapport.v2") gets the real one, so the
+    // stored file says what it is.
+    if (!byName) file.name = `${file.name}.${actual!.ext}`
     return args
   }
