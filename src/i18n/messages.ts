@@ -48,8 +48,8 @@ export const messages = {
     en: 'The file is named or declared as {claimed}, but its content is {actual}. Give the file the right extension and try again.',
   },
   svgNotAccepted: {
-    nl: 'SVG-afbeeldingen worden niet geaccepteerd, omdat ze scripts kunnen bevatten. Upload een PNG, JPEG, WebP, AVIF of GIF.',
-    en: 'SVG images are not accepted, because they can contain scripts. Upload a PNG, JPEG, WebP, AVIF or GIF.',
+    nl: 'SVG-afbeeldingen worden niet geaccepteerd, omdat ze scripts kunnen bevatten. Upload een {accepted}.',
+    en: 'SVG images are not accepted, because they can contain scripts. Upload a {accepted}.',
   },
   imageUnreadable: {
     nl: 'Deze afbeelding kan niet worden gelezen; het bestand is mogelijk beschadigd.',

@@ -108,3 +108,7 @@ export const claimedMimeType = (mimetype: string | undefined): string | null => 
 /** The label for a stored MIME type ("application/pdf" → "PDF"). */
 export const labelForMimeType = (mimeType: string | null | undefined): string | null =>
   Object.values(FILE_TYPES).find((type) => type.mime === mimeType)?.label ?? null
+
+/** The MIME type when it is one of the accepted kinds' types, else null. */
+export const knownMimeType = (mimeType: string | null): string | null =>
+  mimeType && Object.values(FILE_TYPES).some((type) => type.mime === mimeType) ? mimeType : null

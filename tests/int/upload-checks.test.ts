@@ -99,7 +99,7 @@ describe('refused uploads', () => {
     const cases: [string, { data: Buffer; name: string; type: string }, Record<string, unknown>, string][] = [
       ['documents', { data: makeElf(), name: 'rapport.pdf', type: 'application/pdf' }, { title: 'ELF', type: 'rapport' }, notAccepted('PDF, PNG, JPEG of WebP')],
       ['media', { data: HTML_PAGE, name: 'foto.png', type: 'image/png' }, { alt: 'HTML' }, notAccepted('JPEG, PNG, WebP, AVIF of GIF')],
-      ['media', { data: SVG_WITH_SCRIPT, name: 'logo.svg', type: 'image/svg+xml' }, { alt: 'SVG' }, messages.svgNotAccepted.nl],
+      ['media', { data: SVG_WITH_SCRIPT, name: 'logo.svg', type: 'image/svg+xml' }, { alt: 'SVG' }, messages.svgNotAccepted.nl.replace('{accepted}', 'JPEG, PNG, WebP, AVIF of GIF')],
       ['documents', { data: Buffer.alloc(0), name: 'leeg.pdf', type: 'application/pdf' }, { title: 'Leeg', type: 'rapport' }, messages.fileEmpty.nl],
       ['media', { data: Buffer.alloc(0), name: 'leeg.png', type: 'image/png' }, { alt: 'Leeg' }, messages.fileEmpty.nl],
       ['animations', { data: makePdf(['Geen video']), name: 'film.mp4', type: 'video/mp4' }, { title: 'PDF' }, notAccepted('MP4 of WebM')],

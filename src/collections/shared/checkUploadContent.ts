@@ -13,6 +13,7 @@ import {
   claimedMimeType,
   FILE_TYPES,
   type FileKind,
+  knownMimeType,
   looksLikeMarkup,
   SNIFF_BYTES,
   sniffFileType,
@@ -40,7 +41,8 @@ const leadingBytes = async (file: NonNullable<PayloadRequest['file']>): Promise<
  * before Payload's own upload step, so a refusal leaves nothing on disk or in the
  * database): not empty, one of the collection's accepted kinds, and what its name
  * and declared type say it is. The file's MIME type (and a missing extension) is then
- * set from its content, so the stored `mimeType` and every Content-Type served later are the real one.
+ * set from its content, so the stored `mimeType` and every Content-Type served later
+ * are the real one.
  * Payload checks content too (file-type), but refuses in technical English; this
  * says what is wrong, in the editor's language.
  */
@@ -64,12 +66,14 @@ export const checkUploadContent =
     const actual = sniffFileType(head.subarray(0, SNIFF_BYTES))
     if (!actual || !accepted.some((kind) => FILE_TYPES[kind].mime === actual.mime)) {
       const svg = looksLikeMarkup(head) && /<svg/i.test(head.toString('utf8'))
-      if (svg && accepted.includes('png')) refuse(req, slug, message('svgNotAccepted', req))
+      if (svg) refuse(req, slug, message('svgNotAccepted', req, { accepted: acceptedLabels }))
       refuse(req, slug, message('fileTypeNotAccepted', req, { accepted: acceptedLabels }))
     }
 
     const byName = typeFromFilename(file.name)
-    const declared = claimedMimeType(file.mimetype)
+    // A declared type counts only when it is one we know: browsers also send vague or
+    // odd ones (application/x-download) for perfectly good files.
+    const declared = knownMimeType(claimedMimeType(file.mimetype))
     const claimed =
       byName && byName.mime !== actual!.mime
         ? byName.label
