@@ -74,6 +74,7 @@ export interface Config {
     media: Media
     users: User
     auditLog: AuditLog
+    downloadStats: DownloadStat
     'payload-kv': PayloadKv
     'payload-jobs': PayloadJob
     'payload-locked-documents': PayloadLockedDocument
@@ -89,6 +90,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>
     users: UsersSelect<false> | UsersSelect<true>
     auditLog: AuditLogSelect<false> | AuditLogSelect<true>
+    downloadStats: DownloadStatsSelect<false> | DownloadStatsSelect<true>
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
     'payload-locked-documents':
@@ -499,7 +501,19 @@ export interface Document {
    */
   slug?: string | null
   downloadCount?: number | null
+  /**
+   * Add ?inline=1 to show the file in the browser.
+   */
   downloadUrl?: string | null
+  /**
+   * For example "1.2 MB".
+   */
+  fileSizeLabel?: string | null
+  /**
+   * For example "PDF".
+   */
+  fileTypeLabel?: string | null
+  textAlternativePlain?: string | null
   /**
    * Set on first publish. Use "Schedule publish" to publish later.
    */
@@ -516,6 +530,56 @@ export interface Document {
   height?: number | null
   focalX?: number | null
   focalY?: number | null
+  sizes?: {
+    thumbnail?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+    thumbnailWebp?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+    card?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+    cardWebp?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+    hero?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+    heroWebp?: {
+      url?: string | null
+      width?: number | null
+      height?: number | null
+      mimeType?: string | null
+      filesize?: number | null
+      filename?: string | null
+    }
+  }
 }
 /**
  * Upload a video (MP4/WebM) or enter a YouTube/Vimeo link. Captions and a transcript are required to publish.
@@ -650,6 +714,20 @@ export interface AuditLog {
     | number
     | boolean
     | null
+  updatedAt: string
+  createdAt: string
+}
+/**
+ * Number of complete downloads per document per day (Dutch time), for the last year. Without any data about the visitor.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "downloadStats".
+ */
+export interface DownloadStat {
+  id: number
+  document: number | Document
+  day: string
+  count: number
   updatedAt: string
   createdAt: string
 }
@@ -796,6 +874,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'auditLog'
         value: number | AuditLog
+      } | null)
+    | ({
+        relationTo: 'downloadStats'
+        value: number | DownloadStat
       } | null)
   globalSlug?: string | null
   user: {
@@ -962,6 +1044,9 @@ export interface DocumentsSelect<T extends boolean = true> {
   slug?: T
   downloadCount?: T
   downloadUrl?: T
+  fileSizeLabel?: T
+  fileTypeLabel?: T
+  textAlternativePlain?: T
   publishedAt?: T
   updatedAt?: T
   createdAt?: T
@@ -975,6 +1060,70 @@ export interface DocumentsSelect<T extends boolean = true> {
   height?: T
   focalX?: T
   focalY?: T
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+        card?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+        cardWebp?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+        hero?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+        heroWebp?:
+          | T
+          | {
+              url?: T
+              width?: T
+              height?: T
+              mimeType?: T
+              filesize?: T
+              filename?: T
+            }
+      }
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1166,6 +1315,17 @@ export interface AuditLogSelect<T extends boolean = true> {
   userEmail?: T
   at?: T
   changedFields?: T
+  updatedAt?: T
+  createdAt?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "downloadStats_select".
+ */
+export interface DownloadStatsSelect<T extends boolean = true> {
+  document?: T
+  day?: T
+  count?: T
   updatedAt?: T
   createdAt?: T
 }

@@ -8,6 +8,7 @@ import sharp from 'sharp'
 import { Animations } from './collections/Animations'
 import { AuditLog } from './collections/AuditLog'
 import { Documents } from './collections/Documents'
+import { DownloadStats } from './collections/DownloadStats'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Projects } from './collections/Projects'
@@ -24,9 +25,10 @@ import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
 import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
-import { graphqlMaxComplexity, graphqlMaxDepth, uploadMaxBytes } from './utilities/env'
+import { graphqlMaxComplexity, graphqlMaxDepth } from './utilities/env'
 import { message } from './i18n/messages'
 import { resolveSecret } from './utilities/secret'
+import { uploadOptions } from './utilities/uploadOptions'
 import { revalidationWebhooks } from './webhooks/plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -42,9 +44,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' – Koers en kansen CMS' },
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog].map(
-    withInputChecks,
-  ),
+  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog, DownloadStats].map(withInputChecks),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [
@@ -77,7 +77,8 @@ export default buildConfig({
   // contentVersion comes last so its hooks also see collections added by other plugins.
   plugins: [scheduling, revalidationWebhooks, contentVersion],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
-  upload: { limits: { fileSize: uploadMaxBytes() } },
+  // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
+  upload: uploadOptions(),
   // Browsers on these frontends may call the API (and send a preview token);
   // the session cookie counts only from them and from the CMS itself.
   cors: { origins: corsOrigins(), headers: ['X-Preview-Token'] },

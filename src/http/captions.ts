@@ -2,11 +2,15 @@ import type { Request, Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
 import { sendError } from './errors'
-import { requestUser } from './requestUser'
+import { accessContextOf, isAnonymous, requestUser } from './requestUser'
+import { setFileCaching } from './serveFile'
 
 /**
- * GET /captions/:slug/:language.vtt — an animation's WebVTT track as a file, for a
- * `<track src>` on the frontend. Same read rule as the animation itself.
+ * GET/HEAD /captions/:slug/:language.vtt — an animation's WebVTT track as a file, for a
+ * `<track src>` on the frontend. Same read rule as the animation itself. Cached like
+ * other files; express adds Content-Length and an ETag, answers If-None-Match and
+ * If-Modified-Since (Last-Modified: the animation's last save) with 304, and HEAD
+ * without a body. CORS is open for public tracks: a `<track>` from another origin needs it.
  */
 export const captions =
   (runtime: () => Promise<Runtime> | undefined) =>
@@ -22,11 +26,15 @@ export const captions =
       depth: 0,
       overrideAccess: false,
       user,
-      select: { captions: true },
+      req: accessContextOf(req),
+      select: { captions: true, updatedAt: true },
     })
-    const track = found.docs[0]?.captions?.find((caption) => caption.language === req.params.language)
+    const animation = found.docs[0]
+    const track = animation?.captions?.find((caption) => caption.language === req.params.language)
     if (!track?.vtt) return sendError(req, res, 404, 'captionsNotFound')
     res.setHeader('Content-Type', 'text/vtt; charset=utf-8')
-    res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=300, must-revalidate')
+    if (animation.updatedAt)
+      res.setHeader('Last-Modified', new Date(animation.updatedAt).toUTCString())
+    setFileCaching(res, isAnonymous(req, user))
     res.send(track.vtt)
   }

@@ -1,33 +1,37 @@
 import type { Request, Response } from 'express'
 import path from 'node:path'
 
-import type { Document } from '../payload-types'
 import type { Runtime } from '../runtime/bridge'
+import { contentDisposition, filenameFromTitle } from '../utilities/contentDisposition'
 import { mediaDir } from '../utilities/env'
-import { slugify } from '../utilities/slugify'
+import { bumpContentVersionSoon } from '../contentVersion/token'
+import { downloadCountRefreshSeconds } from '../utilities/env'
+import { countDownload } from './downloadCounter'
 import { sendError } from './errors'
-import { requestUser } from './requestUser'
+import { accessContextOf, isAnonymous, requestUser } from './requestUser'
+import { serveFile, storedFileType } from './serveFile'
 
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
-}
-
-/** "Factsheet Koers en kansen" → factsheet-koers-en-kansen.pdf: the name a visitor's browser saves. */
-export const downloadFilename = (doc: Pick<Document, 'slug' | 'title' | 'mimeType' | 'filename'>): string => {
-  const extension = (doc.mimeType && EXTENSIONS[doc.mimeType]) || path.extname(doc.filename ?? '').slice(1) || 'bin'
-  const base = doc.slug || slugify(doc.title ?? '') || 'document'
-  return `${base}.${extension}`
+/**
+ * Whether a finished response delivered the whole file: a 200, or a 206 for the
+ * entire file (`Range: bytes=0-`, as some download managers and players always ask).
+ * Not counted: HEAD, 304 revalidations, 416, and every partial range (a continuation,
+ * or a probe such as `bytes=0-1`), so one download counts once.
+ */
+const deliveredWholeFile = (req: Request, res: Response): boolean => {
+  if (req.method !== 'GET') return false
+  if (res.statusCode === 200) return true
+  if (res.statusCode !== 206) return false
+  const match = /^bytes 0-(\d+)\/(\d+)$/.exec(String(res.getHeader('Content-Range') ?? ''))
+  return Boolean(match && Number(match[1]) + 1 === Number(match[2]))
 }
 
 /**
  * GET/HEAD /downloads/:slug — the stable, human download URL of a document.
- * Access is decided by Payload's read rule for the requesting user (the public gets
- * published documents only). The file is sent with Content-Length, ETag,
- * Last-Modified and Range support; the download counter counts without storing
- * anything about the visitor.
+ * Access is Payload's read rule for whoever asks (the public: published documents
+ * only; drafts are a 404). The file goes out as an attachment named after the title
+ * (`?inline=1`: for display in the browser, e.g. a PDF viewer) with the headers of
+ * `serveFile`. A complete anonymous download is counted after the response has
+ * gone out, so counting never slows or breaks it; a failed count is only logged.
  */
 export const downloads =
   (runtime: () => Promise<Runtime> | undefined) =>
@@ -36,33 +40,42 @@ export const downloads =
     if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
     const user = await requestUser(payload, req)
-    const slug = String(req.params.slug)
     const found = await payload.find({
       collection: 'documents',
-      where: { slug: { equals: slug } },
+      where: { slug: { equals: String(req.params.slug) } },
       limit: 1,
       depth: 0,
       overrideAccess: false,
       user,
-      select: { slug: true, title: true, filename: true, mimeType: true, downloadCount: true },
+      req: accessContextOf(req),
+      select: { title: true, filename: true },
     })
     const doc = found.docs[0]
     if (!doc?.filename) return sendError(req, res, 404, 'documentNotFound')
 
     const file = path.resolve(mediaDir(), 'documents', path.basename(doc.filename))
-    // Slugs are ASCII, so the quoted form is exact; browsers save the file under this name.
-    res.setHeader('Content-Disposition', `attachment; filename="${downloadFilename(doc)}"`)
-    // Published files may be cached by browsers and CDNs, but revalidated (ETag).
-    res.setHeader('Cache-Control', user ? 'private, no-store' : 'public, max-age=300, must-revalidate')
-    res.sendFile(file, { dotfiles: 'deny', acceptRanges: true, etag: true, lastModified: true }, (error) => {
-      if (error && !res.headersSent) sendError(req, res, 404, 'fileMissing')
-    })
+    const stored = await storedFileType(file)
+    if (!stored) return sendError(req, res, 404, 'fileMissing')
 
-    // Count full GET downloads only: not HEAD, not revalidations (304), not range continuations.
-    const counts = req.method === 'GET' && !req.headers.range && !req.headers['if-none-match']
-    if (counts && !user) {
-      void payload.db
-        .updateOne({ collection: 'documents', id: doc.id, data: { downloadCount: (doc.downloadCount ?? 0) + 1 } })
-        .catch((error: unknown) => payload.logger.warn({ err: error }, 'download count not updated'))
+    const extension = stored.type?.ext ?? (path.extname(doc.filename).slice(1) || 'bin')
+    const disposition = req.query.inline === '1' ? 'inline' : 'attachment'
+    res.setHeader(
+      'Content-Disposition',
+      contentDisposition(disposition, filenameFromTitle(doc.title, extension)),
+    )
+    const isPublic = isAnonymous(req, user)
+    const outcome = await serveFile(res, { file, contentType: stored.contentType, isPublic })
+    if (outcome === 'missing') {
+      res.removeHeader('Content-Disposition')
+      return sendError(req, res, 404, 'fileMissing')
+    }
+
+    if (outcome === 'sent' && isPublic && deliveredWholeFile(req, res)) {
+      void countDownload(payload, doc.id)
+        // Cached API answers show the new count within DOWNLOAD_COUNT_REFRESH_SECONDS.
+        .then(() => bumpContentVersionSoon(payload, downloadCountRefreshSeconds() * 1000))
+        .catch((error: unknown) =>
+          payload.logger.warn({ err: error, document: doc.id }, 'download not counted'),
+        )
     }
   }

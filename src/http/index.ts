@@ -7,6 +7,7 @@ import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
 import { captions } from './captions'
 import { downloads } from './downloads'
+import { files } from './files'
 import { healthz, readyz } from './health'
 import { previewTokenGuard } from './previewToken'
 import { createResponseCache } from './responseCache'
@@ -36,6 +37,8 @@ export const createHttpApp = (options: {
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime))
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))
+  // Payload's own upload file URLs, with the headers Payload leaves out (see files.ts).
+  app.get('/api/:collection/file/:filename', files(options.runtime))
   app.use('/api', apiRoutes({ runtime: options.runtime, cache: responseCache(options.runtime) }))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))

@@ -59,6 +59,26 @@ export const messages = {
     nl: 'Een whitepaper, factsheet of rapport moet een PDF-bestand zijn.',
     en: 'A whitepaper, factsheet or report must be a PDF file.',
   },
+  fileEmpty: {
+    nl: 'Het bestand is leeg (0 bytes). Kies het bestand opnieuw.',
+    en: 'The file is empty (0 bytes). Choose the file again.',
+  },
+  fileTypeNotAccepted: {
+    nl: 'Dit bestand is geen {accepted}. De inhoud van het bestand is gecontroleerd, niet alleen de naam.',
+    en: 'This file is not {accepted}. The content of the file was checked, not just its name.',
+  },
+  fileTypeMismatch: {
+    nl: 'Het bestand heet of zegt {claimed} te zijn, maar de inhoud is {actual}. Geef het bestand de juiste extensie en probeer het opnieuw.',
+    en: 'The file is named or declared as {claimed}, but its content is {actual}. Give the file the right extension and try again.',
+  },
+  svgNotAccepted: {
+    nl: 'SVG-afbeeldingen worden niet geaccepteerd, omdat ze scripts kunnen bevatten. Upload een {accepted}.',
+    en: 'SVG images are not accepted, because they can contain scripts. Upload a {accepted}.',
+  },
+  imageUnreadable: {
+    nl: 'Deze afbeelding kan niet worden gelezen; het bestand is mogelijk beschadigd.',
+    en: 'This image cannot be read; the file may be damaged.',
+  },
   fileRequired: {
     nl: 'Upload een bestand.',
     en: 'Upload a file.',
@@ -74,6 +94,10 @@ export const messages = {
   fileMissing: {
     nl: 'Het bestand van dit document ontbreekt.',
     en: 'The file of this document is missing.',
+  },
+  fileNotFound: {
+    nl: 'Bestand niet gevonden.',
+    en: 'File not found.',
   },
   captionsNotFound: {
     nl: 'Ondertiteling niet gevonden.',
@@ -153,9 +177,19 @@ export const message = (
   req?: Partial<Pick<PayloadRequest, 'i18n'>>,
   values: Record<string, string> = {},
 ): string => {
-  const language = req?.i18n?.language === 'en' ? 'en' : 'nl'
+  const language = requestLanguage(req)
   return messages[key][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)
 }
+
+/** The language of a Payload request's messages: English only when its admin language is `en`. */
+export const requestLanguage = (req?: Partial<Pick<PayloadRequest, 'i18n'>>): 'nl' | 'en' =>
+  req?.i18n?.language === 'en' ? 'en' : 'nl'
+
+/** "PDF, PNG of JPEG" / "PDF, PNG or JPEG". */
+export const listInLanguage = (items: string[], language: 'nl' | 'en'): string =>
+  items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${language === 'en' ? 'or' : 'of'} ${items.at(-1)}`
 
 /** The language for the project's own HTTP routes: English when the client asks for it first. */
 export const languageOf = (acceptLanguage: string | undefined): 'nl' | 'en' =>

@@ -7,8 +7,19 @@ export const intFromEnv = (name: string, fallback: number): number => {
 
 export const mediaDir = (): string => process.env.MEDIA_DIR || './media'
 
-/** Default 50 MB, from `UPLOAD_MAX_BYTES`. */
-export const uploadMaxBytes = (): number => intFromEnv('UPLOAD_MAX_BYTES', 50 * 1024 * 1024)
+/**
+ * Largest upload: `MAX_UPLOAD_MB` megabytes (default 50). `UPLOAD_MAX_BYTES`, when
+ * set, wins: an exact byte count, for tests and odd limits.
+ */
+export const uploadMaxBytes = (): number =>
+  intFromEnv('UPLOAD_MAX_BYTES', intFromEnv('MAX_UPLOAD_MB', 50) * 1024 * 1024)
+
+/**
+ * How long browsers and CDNs may keep a public file before they revalidate it
+ * (`FILE_CACHE_SECONDS`, default 300). Short, because the URLs are stable while the
+ * file behind them can change or be unpublished; revalidating is a cheap 304.
+ */
+export const fileCacheSeconds = (): number => intFromEnv('FILE_CACHE_SECONDS', 300)
 
 /** GraphQL limits: nesting depth (default 12) and Payload's complexity score (default 1000). */
 export const graphqlMaxDepth = (): number => intFromEnv('GRAPHQL_MAX_DEPTH', 12)
@@ -24,3 +35,6 @@ export const apiCacheSettings = () => ({
   maxBytes: intFromEnv('API_CACHE_MAX_MB', 64) * 1024 * 1024,
   cacheControl: `public, max-age=0, s-maxage=${intFromEnv('API_CACHE_S_MAXAGE', 60)}, stale-while-revalidate=${intFromEnv('API_CACHE_STALE_WHILE_REVALIDATE', 300)}`,
 })
+
+/** How stale a download count in a cached API answer may be (default 60 s). */
+export const downloadCountRefreshSeconds = (): number => intFromEnv('DOWNLOAD_COUNT_REFRESH_SECONDS', 60)

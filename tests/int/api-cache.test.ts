@@ -17,7 +17,12 @@ let accounts: Accounts
 
 beforeAll(async () => {
   // No PUBLIC_SITE_URL: the share links then read the site global, once per request.
-  server = await startServer({ DB_QUERY_COUNT: 'true', JOBS_INTERVAL_SECONDS: '1', PUBLIC_SITE_URL: '' })
+  server = await startServer({
+    DB_QUERY_COUNT: 'true',
+    JOBS_INTERVAL_SECONDS: '1',
+    PUBLIC_SITE_URL: '',
+    DOWNLOAD_COUNT_REFRESH_SECONDS: '1',
+  })
   // A second process on the same database: no seeding, its own cache.
   second = await startServer({
     DATABASE_URI: server.databaseUri,
@@ -245,6 +250,24 @@ describe('every committed change is visible to the next anonymous read, in both 
     expect(seen).toBe(true)
     // The moment the first process shows it, the second must too (same commit).
     expect((await titlesAt(second.url, path)).titles).toContain(title)
+  })
+})
+
+describe('download counts', () => {
+  it('reach cached answers within DOWNLOAD_COUNT_REFRESH_SECONDS, without emptying the cache per download', async () => {
+    const path = '/api/documents?where[slug][equals]=factsheet-koers-en-kansen&depth=0'
+    const before = (await request(server.url, path)).body.docs[0].downloadCount as number
+    expect((await request(server.url, path)).headers.get('x-cache')).toBe('HIT')
+    for (let index = 0; index < 3; index += 1) {
+      await (await fetch(`${server.url}/downloads/factsheet-koers-en-kansen`)).arrayBuffer()
+    }
+    const deadline = Date.now() + 15_000
+    let count = before
+    while (count < before + 3 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      count = (await request(server.url, path)).body.docs[0].downloadCount
+    }
+    expect(count).toBe(before + 3)
   })
 })
 

@@ -16,6 +16,7 @@ import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { embedUrlFor } from '../../utilities/embedUrl'
 import { mediaDir } from '../../utilities/env'
+import { checkUploadContent } from '../shared/checkUploadContent'
 import { contentVersions } from '../shared/versions'
 import { validateExternalUrl, validateWebVtt } from './validation'
 
@@ -150,6 +151,7 @@ export const Animations: CollectionConfig<'animations'> = {
     publishedAtField,
   ],
   hooks: {
+    beforeOperation: [checkUploadContent(['mp4', 'webm'])],
     beforeValidate: [
       publishGuardrails(
         imageAltText(['posterImage']),

@@ -14,16 +14,32 @@ import { publishGuardrails } from '../../guardrails/publishGuardrails'
 import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
+import { checkUploadContent } from '../shared/checkUploadContent'
+import { sized } from '../shared/imageSizes'
+import { stripImageMetadata } from '../shared/stripImageMetadata'
 import { contentVersions } from '../shared/versions'
+import { downloadFields } from './downloadFields'
 import { checkFileForType } from './hooks/checkFileForType'
 import { keepDownloadCount } from './hooks/keepDownloadCount'
 import { liveDownloadCount } from './hooks/liveDownloadCount'
+import { removeDownloadStats } from './hooks/removeDownloadStats'
 
 export const Documents: CollectionConfig<'documents'> = {
   slug: 'documents',
   labels: { singular: label('Document', 'Document'), plural: label('Documenten', 'Documents') },
   access: contentAccess('documents'),
-  defaultPopulate: { title: true, slug: true, type: true, downloadUrl: true, filesize: true, mimeType: true },
+  // The file columns are selected too: the download fields are computed from them.
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    type: true,
+    filename: true,
+    filesize: true,
+    mimeType: true,
+    downloadUrl: true,
+    fileSizeLabel: true,
+    fileTypeLabel: true,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', '_status', 'publicationDate'],
@@ -33,6 +49,10 @@ export const Documents: CollectionConfig<'documents'> = {
     staticDir: path.resolve(mediaDir(), 'documents'),
     mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'],
     filesRequiredOnCreate: false,
+    // An infographic image gets sizes (each also as WebP) for showing it on a page;
+    // a PDF gets none. No cropping: an infographic is shown whole.
+    imageSizes: [...sized('thumbnail', 400), ...sized('card', 800), ...sized('hero', 1600)],
+    focalPoint: false,
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
@@ -93,26 +113,19 @@ export const Documents: CollectionConfig<'documents'> = {
       admin: { readOnly: true, position: 'sidebar' },
       hooks: { afterRead: [liveDownloadCount] },
     },
-    {
-      name: 'downloadUrl',
-      type: 'text',
-      virtual: true,
-      label: label('Download-URL', 'Download URL'),
-      admin: { readOnly: true, position: 'sidebar' },
-      hooks: {
-        afterRead: [({ data }) => (data?.slug && data?.filename ? `/downloads/${data.slug}` : null)],
-      },
-    },
+    ...downloadFields,
     publishedAtField,
   ],
   hooks: {
+    // Content first (a refusal must come before anything is written), then an image's clean original.
+    beforeOperation: [checkUploadContent(['pdf', 'png', 'jpeg', 'webp']), stripImageMetadata()],
     beforeValidate: [
       checkFileForType,
       publishGuardrails(imageAltText(['coverImage']), richTextImageAlt(['textAlternative']), infographicTextAlternative),
     ],
     beforeChange: [keepDownloadCount, auditBeforeChange],
     afterChange: [auditAfterChange],
-    afterDelete: [auditAfterDelete],
+    afterDelete: [auditAfterDelete, removeDownloadStats],
   },
   versions: contentVersions,
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import type { CollectionConfig, ImageSize } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
 import { editors } from '../../access/roles'
@@ -8,12 +8,9 @@ import { auditAfterChange } from '../../hooks/auditAfterChange'
 import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { label } from '../../i18n/label'
 import { mediaDir } from '../../utilities/env'
-
-/** Each size is made twice: in the original format and as WebP. */
-const sized = (name: string, width: number, height?: number): ImageSize[] => [
-  { name, width, height, position: 'centre', withoutEnlargement: true },
-  { name: `${name}Webp`, width, height, position: 'centre', withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 80 } } },
-]
+import { checkUploadContent } from '../shared/checkUploadContent'
+import { sized } from '../shared/imageSizes'
+import { stripImageMetadata } from '../shared/stripImageMetadata'
 
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
@@ -31,9 +28,15 @@ export const Media: CollectionConfig<'media'> = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
+    // og: the Open Graph share image, 1200×630, cropped around the focal point.
     imageSizes: [...sized('thumbnail', 400), ...sized('card', 800), ...sized('hero', 1600), ...sized('og', 1200, 630)],
   },
-  hooks: { afterChange: [auditAfterChange], afterDelete: [auditAfterDelete] },
+  hooks: {
+    // Content first (a refusal must come before anything is written), then the clean original.
+    beforeOperation: [checkUploadContent(['jpeg', 'png', 'webp', 'avif', 'gif']), stripImageMetadata()],
+    afterChange: [auditAfterChange],
+    afterDelete: [auditAfterDelete],
+  },
   fields: [
     {
       name: 'alt',

@@ -1,5 +1,5 @@
 import * as migration_20261125_183046_schema from './20261125_183046_schema'
-import * as migration_20261125_193955_schema from './20261125_193955_schema'
+import * as migration_20261125_201127_schema from './20261125_201127_schema'
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261125_183046_schema',
   },
   {
-    up: migration_20261125_193955_schema.up,
-    down: migration_20261125_193955_schema.down,
-    name: '20261125_193955_schema',
+    up: migration_20261125_201127_schema.up,
+    down: migration_20261125_201127_schema.down,
+    name: '20261125_201127_schema',
   },
 ]

@@ -1,0 +1,116 @@
+import type { NextFunction, Request, Response } from 'express'
+import path from 'node:path'
+import {
+  type CollectionSlug,
+  createLocalReq,
+  type Payload,
+  type TypedUser,
+  type Where,
+} from 'payload'
+
+import type { Runtime } from '../runtime/bridge'
+import { sendError } from './errors'
+import { accessContextOf, isAnonymous, requestUser } from './requestUser'
+import { serveFile, storedFileType } from './serveFile'
+
+/** The upload collections whose files this route serves instead of Payload. */
+const UPLOAD_COLLECTIONS = new Set<string>(['documents', 'media', 'animations'])
+
+/**
+ * May this request read this stored file? The same decision as Payload's own file
+ * route (checkFileAccess): the collection's read rule, for the original or any of its
+ * image sizes; when the rule is a query, the file must belong to a document it
+ * matches, or to the latest draft of one. For the public that means: media always
+ * (media has no drafts), documents and animations only while published.
+ */
+const mayReadFile = async (
+  payload: Payload,
+  req: Request,
+  user: TypedUser | null,
+  slug: CollectionSlug,
+  filename: string,
+) => {
+  const config = payload.collections[slug].config
+  const localReq = await createLocalReq(
+    { user: user ?? undefined, req: accessContextOf(req) },
+    payload,
+  )
+  const access = await config.access.read({
+    req: localReq,
+    data: { filename },
+    isReadingStaticFile: true,
+  })
+  if (typeof access === 'boolean') return access
+  const sizes = (typeof config.upload === 'object' && config.upload.imageSizes) || []
+  const ofFile: Where = {
+    or: [
+      { filename: { equals: filename } },
+      ...sizes.map((size) => ({ [`sizes.${size.name}.filename`]: { equals: filename } })),
+    ],
+  }
+  const where: Where = { and: [ofFile, access] }
+  for (const draft of config.versions &&
+  typeof config.versions === 'object' &&
+  config.versions.drafts
+    ? [false, true]
+    : [false]) {
+    const found = await payload.find({
+      collection: slug,
+      where,
+      draft,
+      limit: 1,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      select: { filename: true },
+    })
+    if (found.docs.length > 0) return true
+  }
+  return false
+}
+
+/**
+ * GET/HEAD /api/<documents|media|animations>/file/<filename> — Payload's own file URLs
+ * (the `url` and `sizes.*.url` in API responses), answered here before Next: Payload
+ * 3.90 sends them without Content-Length or ETag, ignores If-None-Match and answers
+ * HEAD with 404. Same access as Payload (above); what the public may not see is a 404,
+ * as if it did not exist. Headers as for downloads (see serveFile), without
+ * Content-Disposition: these URLs are for embedding (img, video, PDF viewer).
+ */
+export const files =
+  (runtime: () => Promise<Runtime> | undefined) =>
+  async (
+    req: Request<{ collection: string; filename: string }>,
+    res: Response,
+    next: NextFunction,
+  ): Promise<void> => {
+    const { collection, filename } = req.params
+    if (!UPLOAD_COLLECTIONS.has(collection)) return next()
+    const started = runtime()
+    if (!started) return sendError(req, res, 503, 'serviceStarting')
+    const { payload } = await started
+    if (
+      !filename ||
+      filename !== path.basename(filename) ||
+      filename.startsWith('.') ||
+      filename.includes('\0')
+    ) {
+      return sendError(req, res, 404, 'fileNotFound')
+    }
+    const slug = collection as CollectionSlug
+    const user = await requestUser(payload, req)
+    if (!(await mayReadFile(payload, req, user, slug, filename)))
+      return sendError(req, res, 404, 'fileNotFound')
+
+    const upload = payload.collections[slug].config.upload
+    const staticDir = typeof upload === 'object' && upload.staticDir ? upload.staticDir : slug
+    const file = path.resolve(staticDir, filename)
+    const stored = await storedFileType(file)
+    if (!stored) return sendError(req, res, 404, 'fileNotFound')
+    const outcome = await serveFile(res, {
+      file,
+      contentType: stored.contentType,
+      isPublic: isAnonymous(req, user),
+    })
+    if (outcome === 'missing') return sendError(req, res, 404, 'fileNotFound')
+  }
