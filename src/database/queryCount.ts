@@ -12,7 +12,9 @@ const KEY = Symbol.for('koers-en-kansen.query-count')
 const holder = globalThis as { [KEY]?: AsyncLocalStorage<Counter> }
 const storage = (holder[KEY] ??= new AsyncLocalStorage<Counter>())
 
-export const queryCountEnabled = (): boolean => process.env.DB_QUERY_COUNT === 'true'
+// Read once: it is checked on every request.
+const enabled = process.env.DB_QUERY_COUNT === 'true'
+export const queryCountEnabled = (): boolean => enabled
 
 /** Runs `work` with a fresh counter; `counter.queries` grows as it queries. */
 export const countQueries = <T>(counter: Counter, work: () => T): T => storage.run(counter, work)

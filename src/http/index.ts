@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
-import { readContentVersion } from '../contentVersion/token'
+import { contentVersionReader } from '../contentVersion/reader'
 import { apiCacheSettings } from '../utilities/env'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
@@ -49,12 +49,15 @@ export const createHttpApp = (options: {
 const responseCache = (runtime: () => Promise<Runtime> | undefined) => {
   const settings = apiCacheSettings()
   if (!settings.enabled) return undefined
+  let reader: (() => Promise<string | undefined>) | undefined
   return createResponseCache({
     maxBytes: settings.maxBytes,
     cacheControl: settings.cacheControl,
     readVersion: async () => {
       const started = runtime()
-      return started ? readContentVersion((await started).payload) : undefined
+      if (!started) return undefined
+      reader ??= contentVersionReader((await started).payload)
+      return reader()
     },
   })
 }
