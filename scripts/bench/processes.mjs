@@ -108,7 +108,8 @@ export const startApiServer = async (dataDir, extraEnv = {}, probePath = '/api/p
   const port = await freePort()
   const spawnedAt = performance.now()
   const server = startNode(
-    ['dist/server.js'],
+    // The same heap limit as `npm start`.
+    ['--max-old-space-size=256', 'dist/server.js'],
     serverEnv(dataDir, { PORT: String(port), ...extraEnv }),
   )
   const url = `http://127.0.0.1:${port}`

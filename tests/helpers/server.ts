@@ -68,7 +68,8 @@ export const startServer = async (env: Record<string, string> = {}): Promise<Tes
   }
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn(process.execPath, ['dist/server.js'], {
+  // The same heap limit as `npm start` (see README, Performance).
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=256', 'dist/server.js'], {
     cwd: root,
     env: {
       ...process.env,
