@@ -5,6 +5,7 @@
  */
 import nextEnv from '@next/env'
 import next from 'next'
+import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,11 +42,14 @@ const main = async (): Promise<void> => {
   const app = next({ dev: false, dir: root })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const httpApp = createHttpApp({ runtime: runtimeStarted, nextHandler: (req, res) => handle(req, res) })
+  const httpApp = createHttpApp({
+    runtime: runtimeStarted,
+    nextHandler: (req, res) => handle(req, res),
+  })
 
   if (oneOff) {
     // A private listener on a free loopback port, only to start Payload inside Next.
-    const server = httpApp.listen(0, '127.0.0.1')
+    const server = http.createServer(httpApp).listen(0, '127.0.0.1')
     await new Promise((resolve) => server.once('listening', resolve))
     const runtime = await startPayload((server.address() as AddressInfo).port)
     if (command === 'seed') {
@@ -67,10 +71,12 @@ const main = async (): Promise<void> => {
   }
 
   const port = Number.parseInt(process.env.PORT || '3000', 10)
-  const server = httpApp.listen(port)
+  const server = http.createServer(httpApp).listen(port)
   await new Promise((resolve) => server.once('listening', resolve))
   await startPayload(port)
-  log(`Koers en kansen CMS ready on http://localhost:${port}/admin (REST /api, GraphQL /api/graphql)`)
+  log(
+    `Koers en kansen CMS ready on http://localhost:${port}/admin (REST /api, GraphQL /api/graphql)`,
+  )
   const shutdown = () => {
     server.close(() => process.exit(0))
     setTimeout(() => process.exit(0), 5000).unref()

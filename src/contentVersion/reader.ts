@@ -39,3 +39,15 @@ export const contentVersionReader = (payload: Payload): (() => Promise<string | 
       return () => readContentVersion(payload)
   }
 }
+
+const readers = new WeakMap<Payload, () => Promise<string | undefined>>()
+
+/** The committed content version now, with one reader per Payload instance. */
+export const currentContentVersion = (payload: Payload): Promise<string | undefined> => {
+  let reader = readers.get(payload)
+  if (!reader) {
+    reader = contentVersionReader(payload)
+    readers.set(payload, reader)
+  }
+  return reader()
+}

@@ -4,12 +4,20 @@ import path from 'node:path'
 import type { Runtime } from '../runtime/bridge'
 import { contentDisposition, filenameFromTitle } from '../utilities/contentDisposition'
 import { mediaDir } from '../utilities/env'
-import { bumpContentVersionSoon } from '../contentVersion/token'
-import { downloadCountRefreshSeconds } from '../utilities/env'
-import { countDownload } from './downloadCounter'
+import { hasCredentials } from './api/anonymous'
+import { queueDownloadCount } from './downloadCounter'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
+import { publicLookup } from './publicLookup'
 import { serveFile, storedFileType } from './serveFile'
+
+type FoundDocument = {
+  id: number
+  title: string
+  filename: string
+  file: string
+  stored: Awaited<ReturnType<typeof storedFileType>>
+}
 
 /**
  * Whether a finished response delivered the whole file: a 200, or a 206 for the
@@ -39,22 +47,37 @@ export const downloads =
     const started = runtime()
     if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
-    const user = await requestUser(payload, req)
-    const found = await payload.find({
-      collection: 'documents',
-      where: { slug: { equals: String(req.params.slug) } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: false,
-      user,
-      req: accessContextOf(req),
-      select: { title: true, filename: true },
-    })
-    const doc = found.docs[0]
-    if (!doc?.filename) return sendError(req, res, 404, 'documentNotFound')
-
-    const file = path.resolve(mediaDir(), 'documents', path.basename(doc.filename))
-    const stored = await storedFileType(file)
+    // The public's answer depends only on the slug and the content version: remembered.
+    const anonymous = !hasCredentials(req)
+    const user = anonymous ? null : await requestUser(payload, req)
+    const find = async (): Promise<FoundDocument | null> => {
+      const found = await payload.find({
+        collection: 'documents',
+        where: { slug: { equals: String(req.params.slug) } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: false,
+        user,
+        req: accessContextOf(req),
+        select: { title: true, filename: true },
+      })
+      const doc = found.docs[0]
+      if (!doc?.filename) return null
+      const file = path.resolve(mediaDir(), 'documents', path.basename(doc.filename))
+      return {
+        id: doc.id,
+        title: doc.title,
+        filename: doc.filename,
+        file,
+        stored: await storedFileType(file),
+      }
+    }
+    const found = anonymous
+      ? await publicLookup(payload, `document:${req.params.slug}`, find)
+      : await find()
+    if (!found) return sendError(req, res, 404, 'documentNotFound')
+    const { stored, file } = found
+    const doc = found
     if (!stored) return sendError(req, res, 404, 'fileMissing')
 
     const extension = stored.type?.ext ?? (path.extname(doc.filename).slice(1) || 'bin')
@@ -71,11 +94,6 @@ export const downloads =
     }
 
     if (outcome === 'sent' && isPublic && deliveredWholeFile(req, res)) {
-      void countDownload(payload, doc.id)
-        // Cached API answers show the new count within DOWNLOAD_COUNT_REFRESH_SECONDS.
-        .then(() => bumpContentVersionSoon(payload, downloadCountRefreshSeconds() * 1000))
-        .catch((error: unknown) =>
-          payload.logger.warn({ err: error, document: doc.id }, 'download not counted'),
-        )
+      queueDownloadCount(payload, doc.id)
     }
   }

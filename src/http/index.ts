@@ -1,10 +1,13 @@
-import express, { type Express, type Request, type Response } from 'express'
+import type { RequestListener } from 'node:http'
+
+import express, { type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
-import { contentVersionReader } from '../contentVersion/reader'
+import { currentContentVersion } from '../contentVersion/reader'
 import { apiCacheSettings } from '../utilities/env'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
+import { cachedAnswers } from './cachedAnswers'
 import { captions } from './captions'
 import { downloads } from './downloads'
 import { files } from './files'
@@ -23,8 +26,9 @@ import { securityTxt } from './securityTxt'
 export const createHttpApp = (options: {
   runtime: () => Promise<Runtime> | undefined
   nextHandler: (req: Request, res: Response) => Promise<void> | void
-}): Express => {
+}): RequestListener => {
   const app = express()
+  const cache = responseCache(options.runtime)
   app.disable('x-powered-by')
   // Trust the first proxy so req.secure reflects X-Forwarded-Proto behind a TLS terminator.
   app.set('trust proxy', 1)
@@ -39,25 +43,35 @@ export const createHttpApp = (options: {
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))
   // Payload's own upload file URLs, with the headers Payload leaves out (see files.ts).
   app.get('/api/:collection/file/:filename', files(options.runtime))
-  app.use('/api', apiRoutes({ runtime: options.runtime, cache: responseCache(options.runtime) }))
+  app.use('/api', apiRoutes({ runtime: options.runtime, cache }))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
-  return app
+
+  // Cached anonymous answers go out before express; everything else through it.
+  const answerFromCache = cachedAnswers(cache)
+  return (req, res) => {
+    answerFromCache(req, res)
+      .then((answered) => {
+        if (!answered) app(req, res)
+      })
+      .catch((error: unknown) => {
+        console.error(error)
+        if (!res.headersSent) app(req, res)
+      })
+  }
 }
 
 /** The anonymous read cache, unless API_CACHE=false. */
 const responseCache = (runtime: () => Promise<Runtime> | undefined) => {
   const settings = apiCacheSettings()
   if (!settings.enabled) return undefined
-  let reader: (() => Promise<string | undefined>) | undefined
   return createResponseCache({
     maxBytes: settings.maxBytes,
     cacheControl: settings.cacheControl,
     readVersion: async () => {
       const started = runtime()
       if (!started) return undefined
-      reader ??= contentVersionReader((await started).payload)
-      return reader()
+      return currentContentVersion((await started).payload)
     },
   })
 }

@@ -133,6 +133,8 @@ describe('GET /downloads/<slug>', () => {
 
 describe('download statistics', () => {
   it('counts only complete anonymous downloads, atomically, per day', async () => {
+    // Counts are written in batches every half second: let earlier tests' downloads land.
+    await new Promise((resolve) => setTimeout(resolve, 800))
     const before = (await documentBySlug(slug)).downloadCount
     // Twenty at once: read-modify-write would lose some of these.
     await Promise.all(Array.from({ length: 20 }, () => rawGet(`${server.url}/downloads/${slug}`)))

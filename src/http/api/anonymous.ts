@@ -5,8 +5,11 @@ import type { Request } from 'express'
  * accept: no Authorization (JWT or API key), no session cookie, no preview token.
  * Only such requests may share cached answers.
  */
-export const isAnonymous = (req: Request): boolean =>
-  !req.headers.authorization &&
-  !(req.headers.cookie ?? '').includes('payload-token') &&
-  !req.headers['x-preview-token'] &&
-  !req.originalUrl.includes('previewToken')
+export const isAnonymous = (req: Request): boolean => !hasCredentials(req)
+
+/** Anything that could make Payload answer differently than for the public. */
+export const hasCredentials = (req: Request): boolean =>
+  Boolean(req.headers.authorization) ||
+  (req.headers.cookie ?? '').includes('payload-token') ||
+  Boolean(req.headers['x-preview-token']) ||
+  req.originalUrl.includes('previewToken')

@@ -7,9 +7,13 @@ import type { Runtime } from '../../runtime/bridge'
 import { sendError } from '../errors'
 import type { ResponseCache } from '../responseCache'
 import { isAnonymous } from './anonymous'
+import { graphqlCacheKey } from './cacheKeys'
 import { operationType } from './operationType'
 import { resolvePersistedQuery } from './persistedQueries'
-import { readBody, sendWebResponse, toWebRequest } from './webRequest'
+import { bufferedBody, readBody, sendWebResponse, toWebRequest } from './webRequest'
+
+export const bodyHashOf = (body: Buffer | undefined): string =>
+  body ? crypto.createHash('sha256').update(body).digest('base64url') : ''
 
 const MAX_BODY_BYTES = 1024 * 1024
 
@@ -47,7 +51,8 @@ export const graphqlRoute =
     let params: Params | undefined
     const url = new URL(req.originalUrl, 'http://localhost')
     if (req.method === 'POST') {
-      body = await readBody(req, MAX_BODY_BYTES)
+      // The fast path (src/http/cachedAnswers.ts) may have read it already.
+      body = bufferedBody(req) ?? (await readBody(req, MAX_BODY_BYTES))
       if (!body) return sendError(req, res, 413, 'requestBodyTooLarge')
       const parsed = parseJson(body.toString('utf8'))
       params =
@@ -95,14 +100,12 @@ export const graphqlRoute =
       return sendWebResponse(res, response, head)
     }
 
-    const bodyHash = body ? crypto.createHash('sha256').update(body).digest('base64url') : ''
-    const key = [
-      'graphql',
+    const key = graphqlCacheKey(
       path ?? req.originalUrl,
-      bodyHash,
-      req.headers.accept ?? '',
-      req.headers.origin ?? '',
-    ].join('\n')
+      bodyHashOf(body),
+      req.headers.accept,
+      req.headers.origin,
+    )
     // A result with errors (even beside data) is not kept: it may be transient.
     const keep = (entry: { identity: Buffer }) =>
       !entry.identity.subarray(0, 10).toString('utf8').startsWith('{"errors"')

@@ -3,10 +3,11 @@ import type { Request, Response } from 'express'
 import type { Runtime } from '../../runtime/bridge'
 import type { ResponseCache } from '../responseCache'
 import { isAnonymous } from './anonymous'
+import { restCacheKey } from './cacheKeys'
 import { sendWebResponse, toWebRequest } from './webRequest'
 
 /** Upload bytes (/api/<collection>/file/<name>) stream from disk; they are not held in memory. */
-const isFileUrl = (path: string): boolean => /^\/[^/]+\/file\//.test(path)
+export const isFileUrl = (path: string): boolean => /^\/[^/]+\/file\//.test(path)
 
 /**
  * Payload's REST API, called directly. Anonymous GET/HEAD reads go through the
@@ -21,7 +22,7 @@ export const restRoute =
     const produce = () => api.rest(toWebRequest(req, { method: head ? 'GET' : undefined }))
     const anonymous = isAnonymous(req)
     if (cache && anonymous && (req.method === 'GET' || head) && !isFileUrl(req.path)) {
-      const key = ['rest', req.originalUrl, req.headers.origin ?? ''].join('\n')
+      const key = restCacheKey(req.originalUrl, req.headers.origin)
       return cache.serve(req, res, { key, produce })
     }
     const response = await produce()

@@ -57,3 +57,13 @@ export const readBody = async (req: ExpressRequest, limit: number): Promise<Buff
   }
   return Buffer.concat(chunks)
 }
+
+const BUFFERED = Symbol('koers.bufferedBody')
+type WithBody = { [BUFFERED]?: Buffer }
+
+/** Keeps a body that was read before express saw the request, for the route that needs it. */
+export const keepBufferedBody = (req: object, body: Buffer): void => {
+  ;(req as WithBody)[BUFFERED] = body
+}
+
+export const bufferedBody = (req: object): Buffer | undefined => (req as WithBody)[BUFFERED]

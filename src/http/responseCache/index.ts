@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import type { Request, Response } from 'express'
 
 import { sendWebResponse } from '../api/webRequest'
@@ -25,6 +27,8 @@ export type ServeOptions = {
 
 export type ResponseCache = {
   serve: (req: Request, res: Response, options: ServeOptions) => Promise<void>
+  /** Answers from the cache if it holds `key` for the current content version; false otherwise. */
+  answerIfCached: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<boolean>
 }
 
 /** Only JSON answers are held in memory; files and anything else stream through. */
@@ -44,8 +48,8 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
   const inFlight = new Map<string, Promise<CachedResponse | globalThis.Response>>()
 
   const send = (
-    req: Request,
-    res: Response,
+    req: IncomingMessage,
+    res: ServerResponse,
     entry: CachedResponse,
     state: 'HIT' | 'MISS',
   ): void => {
@@ -57,7 +61,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
         : entry.gzip && acceptsCoding(accept, 'gzip')
           ? 'gzip'
           : undefined
-    res.status(entry.status)
+    res.statusCode = entry.status
     for (const [name, value] of entry.headers) res.setHeader(name, value)
     res.setHeader('X-Cache', state)
     if (entry.status !== 200) {
@@ -69,7 +73,8 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     res.setHeader('Vary', 'Accept-Encoding, Origin')
     res.setHeader('ETag', `"${entry.etag}${coding ? `-${coding}` : ''}"`)
     if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
-      res.status(304).end()
+      res.statusCode = 304
+      res.end()
       return
     }
     const body = coding ? (entry[coding] as Buffer) : entry.identity
@@ -113,5 +118,22 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     send(req, res, result, 'MISS')
   }
 
-  return { serve }
+  const answerIfCached = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+  ): Promise<boolean> => {
+    const { version, sequence } = await freshVersion().catch(() => ({
+      version: undefined,
+      sequence: 0,
+    }))
+    if (!version) return false
+    store.useVersion(version, sequence)
+    const hit = store.get(version, key)
+    if (!hit) return false
+    send(req, res, hit, 'HIT')
+    return true
+  }
+
+  return { serve, answerIfCached }
 }
