@@ -36,7 +36,7 @@ export const cachedAnswers =
       else if (req.method === 'POST') {
         const length = Number(req.headers['content-length'])
         if (!(length > 0 && length <= MAX_FAST_BODY)) return false
-        const body = await readBody(req as never, MAX_FAST_BODY)
+        const body = await readBody(req, MAX_FAST_BODY)
         if (!body) return false
         keepBufferedBody(req, body)
         key = graphqlCacheKey(url, bodyHashOf(body), accept, origin)

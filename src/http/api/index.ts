@@ -2,7 +2,9 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 
 import { countQueries, queryCountEnabled } from '../../database/queryCount'
 import type { Runtime } from '../../runtime/bridge'
+import { apiConcurrency } from '../../utilities/env'
 import { sendError } from '../errors'
+import { concurrencyLimit } from './concurrencyLimit'
 import type { ResponseCache } from '../responseCache'
 import { graphqlRoute } from './graphql'
 import { restRoute } from './rest'
@@ -18,14 +20,17 @@ export const apiRoutes = (options: {
   cache: ResponseCache | undefined
 }): Router => {
   const router = express.Router()
+  const limited = concurrencyLimit(apiConcurrency())
+  let api: Runtime['api'] | undefined
   const handle =
     (route: typeof restRoute) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const started = options.runtime()
       if (!started) return next()
       try {
-        const { api } = await started
-        if (!queryCountEnabled()) return await route(api, options.cache)(req, res)
+        api ??= limitedApi((await started).api, limited)
+        const handlers = api
+        if (!queryCountEnabled()) return await route(handlers, options.cache)(req, res)
         const counter = { queries: 0 }
         // Reported when the headers go out, which is after the handler's queries.
         const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
@@ -33,7 +38,7 @@ export const apiRoutes = (options: {
           if (!res.headersSent) res.setHeader('X-DB-Queries', String(counter.queries))
           return writeHead(...args)
         }) as typeof res.writeHead
-        await countQueries(counter, () => route(api, options.cache)(req, res))
+        await countQueries(counter, () => route(handlers, options.cache)(req, res))
       } catch (error) {
         console.error(error)
         if (!res.headersSent) sendError(req, res, 500, 'serverError')
@@ -47,3 +52,12 @@ export const apiRoutes = (options: {
   router.use(handle(restRoute))
   return router
 }
+
+/** Payload's handlers, run at most API_CONCURRENCY at a time (see ./concurrencyLimit.ts). */
+const limitedApi = (
+  api: Runtime['api'],
+  limited: ReturnType<typeof concurrencyLimit>,
+): Runtime['api'] => ({
+  rest: (request) => limited(() => api.rest(request)),
+  graphql: (request) => limited(() => api.graphql(request)),
+})

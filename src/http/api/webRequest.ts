@@ -1,4 +1,5 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
+import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
@@ -47,16 +48,24 @@ export const sendWebResponse = async (
 }
 
 /** Reads a small request body whole; undefined when it is larger than `limit` bytes. */
-export const readBody = async (req: ExpressRequest, limit: number): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) return undefined
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
-}
+export const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.off('data', onData)
+        req.resume()
+        resolve(undefined)
+      } else chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.once('end', () =>
+      resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+    )
+    req.once('error', reject)
+  })
 
 const BUFFERED = Symbol('koers.bufferedBody')
 type WithBody = { [BUFFERED]?: Buffer }
