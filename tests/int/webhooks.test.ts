@@ -249,7 +249,8 @@ describe('revalidation webhooks', () => {
       slug: 'webhook-pagina',
     })
     expect(unpublished.publiclyVisible).toBe(false)
-    expect((await jobsSince()).map((job) => job.input.event.event)).toEqual(['unpublish'])
+    // One job per target; those already delivered may or may not have been removed yet.
+    expect([...new Set((await jobsSince()).map((job) => job.input.event.event))]).toEqual(['unpublish'])
     expect(hookDeliveries('webhook-pagina').map((d) => d.body.event)).toEqual([
       'publish',
       'unpublish',
