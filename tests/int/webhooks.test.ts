@@ -209,8 +209,12 @@ describe('revalidation webhooks', () => {
     await waitFor('the delivery at /slow', () =>
       deliveries.find((d) => d.path === '/slow' && d.body.slug === 'webhook-project'),
     )
-    const pending = await jobsFor('webhook-project')
-    expect(pending.map((job) => job.input.url)).toEqual([deadUrl])
+    // A delivered job is removed right after its delivery: wait for that, bounded.
+    const pending = await waitFor('the delivered jobs to be removed', async () => {
+      const jobs = await jobsFor('webhook-project')
+      return jobs.length === 1 ? jobs : undefined
+    })
+    expect(pending.map((job: any) => job.input.url)).toEqual([deadUrl])
     expect(pending[0].queue).toMatch(/^webhooks-[0-9a-f]{12}$/)
   })
 
@@ -250,7 +254,9 @@ describe('revalidation webhooks', () => {
     })
     expect(unpublished.publiclyVisible).toBe(false)
     // One job per target; those already delivered may or may not have been removed yet.
-    expect([...new Set((await jobsSince()).map((job) => job.input.event.event))]).toEqual(['unpublish'])
+    expect([...new Set((await jobsSince()).map((job) => job.input.event.event))]).toEqual([
+      'unpublish',
+    ])
     expect(hookDeliveries('webhook-pagina').map((d) => d.body.event)).toEqual([
       'publish',
       'unpublish',
@@ -377,7 +383,11 @@ describe('revalidation webhooks', () => {
       'failed',
     ])
     // The delivered ones are done and removed; only the failure is left to look at.
-    expect((await jobsFor('webhook-project')).map((job) => job.input.url)).toEqual([deadUrl])
+    const left = await waitFor('only the failed job to be left', async () => {
+      const jobs = await jobsFor('webhook-project')
+      return jobs.length === 1 ? jobs : undefined
+    })
+    expect(left.map((job: any) => job.input.url)).toEqual([deadUrl])
   })
 
   it('a receiver that never answers does not hold up a save, nor the other targets, and is timed out', async () => {
