@@ -4,7 +4,7 @@ import { graphqlCacheKey, restCacheKey } from './api/cacheKeys'
 import { bodyHashOf } from './api/graphql'
 import { readBody, keepBufferedBody } from './api/webRequest'
 import type { ResponseCache } from './responseCache'
-import { setSecurityHeaders } from './securityHeaders'
+import { securityHeadersFor } from './securityHeaders'
 
 /** GraphQL POST bodies up to this size are read here; larger ones go the normal way. */
 const MAX_FAST_BODY = 64 * 1024
@@ -47,6 +47,5 @@ export const cachedAnswers =
         return false
       key = restCacheKey(url, origin)
     }
-    setSecurityHeaders(req, res)
-    return cache.answerIfCached(req, res, key)
+    return cache.answerIfCached(req, res, key, securityHeadersFor(req))
   }

@@ -3,15 +3,25 @@ import type { TLSSocket } from 'node:tls'
 
 import type { NextFunction, Request, Response } from 'express'
 
+const ALWAYS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Content-Security-Policy': "frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+}
+const OVER_HTTPS: Record<string, string> = {
+  ...ALWAYS,
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+}
+
 /** Headers every response carries; HSTS only when the request came in over HTTPS. */
+export const securityHeadersFor = (req: IncomingMessage): Record<string, string> =>
+  (req.socket as TLSSocket).encrypted || req.headers['x-forwarded-proto'] === 'https'
+    ? OVER_HTTPS
+    : ALWAYS
+
 export const setSecurityHeaders = (req: IncomingMessage, res: ServerResponse): void => {
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'self'")
-  res.setHeader('X-Frame-Options', 'SAMEORIGIN')
-  if ((req.socket as TLSSocket).encrypted || req.headers['x-forwarded-proto'] === 'https') {
-    res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-  }
+  for (const [name, value] of Object.entries(securityHeadersFor(req))) res.setHeader(name, value)
 }
 
 export const securityHeaders = (req: Request, res: Response, next: NextFunction): void => {

@@ -79,6 +79,10 @@ describe('anonymous reads are cached and revalidated', () => {
     expect(again.headers.get('x-cache')).toBe('HIT')
     expect(again.text).toBe(first.text)
     expect(again.headers.get('etag')).toBe(etag)
+    // A hit is answered before express: it still carries the security headers and the type.
+    expect(again.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(again.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(again.headers.get('content-type')).toMatch(/application\/json/)
 
     const notModified = await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': etag } })
     expect(notModified.status).toBe(304)

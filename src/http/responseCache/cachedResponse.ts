@@ -10,6 +10,8 @@ export type CachedResponse = {
   status: number
   /** The handler's own headers worth repeating (content type, CORS). */
   headers: [string, string][]
+  /** The same, as an object, made on first use. */
+  headerObject?: Record<string, string>
   /** Strong validator of the identity bytes; a compressed form gets a suffix. */
   etag: string
   identity: Buffer

@@ -28,7 +28,12 @@ export type ServeOptions = {
 export type ResponseCache = {
   serve: (req: Request, res: Response, options: ServeOptions) => Promise<void>
   /** Answers from the cache if it holds `key` for the current content version; false otherwise. */
-  answerIfCached: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<boolean>
+  answerIfCached: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    extraHeaders: Record<string, string>,
+  ) => Promise<boolean>
 }
 
 /** Only JSON answers are held in memory; files and anything else stream through. */
@@ -52,6 +57,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     res: ServerResponse,
     entry: CachedResponse,
     state: 'HIT' | 'MISS',
+    extraHeaders?: Record<string, string>,
   ): void => {
     const head = req.method === 'HEAD'
     const accept = req.headers['accept-encoding']
@@ -61,26 +67,31 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
         : entry.gzip && acceptsCoding(accept, 'gzip')
           ? 'gzip'
           : undefined
-    res.statusCode = entry.status
-    for (const [name, value] of entry.headers) res.setHeader(name, value)
-    res.setHeader('X-Cache', state)
     if (entry.status !== 200) {
+      res.statusCode = entry.status
+      for (const [name, value] of entry.headers) res.setHeader(name, value)
+      res.setHeader('X-Cache', state)
       res.setHeader('Cache-Control', 'no-store')
       res.end(head ? undefined : entry.identity)
       return
     }
-    res.setHeader('Cache-Control', options.cacheControl)
-    res.setHeader('Vary', 'Accept-Encoding, Origin')
-    res.setHeader('ETag', `"${entry.etag}${coding ? `-${coding}` : ''}"`)
+    // One writeHead with every header: setHeader per header was a measurable share of a hit.
+    const headers: Record<string, string> = {
+      ...extraHeaders,
+      ...(entry.headerObject ??= Object.fromEntries(entry.headers)),
+      'X-Cache': state,
+      'Cache-Control': options.cacheControl,
+      Vary: 'Accept-Encoding, Origin',
+      ETag: `"${entry.etag}${coding ? `-${coding}` : ''}"`,
+    }
     if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
-      res.statusCode = 304
-      res.end()
+      res.writeHead(304, headers).end()
       return
     }
     const body = coding ? (entry[coding] as Buffer) : entry.identity
-    if (coding) res.setHeader('Content-Encoding', coding)
-    res.setHeader('Content-Length', String(body.length))
-    res.end(head ? undefined : body)
+    if (coding) headers['Content-Encoding'] = coding
+    headers['Content-Length'] = String(body.length)
+    res.writeHead(200, headers).end(head ? undefined : body)
   }
 
   const serve = async (
@@ -122,6 +133,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     req: IncomingMessage,
     res: ServerResponse,
     key: string,
+    extraHeaders: Record<string, string>,
   ): Promise<boolean> => {
     const { version, sequence } = await freshVersion().catch(() => ({
       version: undefined,
@@ -131,7 +143,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     store.useVersion(version, sequence)
     const hit = store.get(version, key)
     if (!hit) return false
-    send(req, res, hit, 'HIT')
+    send(req, res, hit, 'HIT', extraHeaders)
     return true
   }
 
