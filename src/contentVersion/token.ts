@@ -6,15 +6,19 @@ import { CONTENT_VERSION_SLUG } from './ContentVersion'
 /** Unique per change, so two concurrent changes can never leave an old token behind. */
 const newToken = (): string => `${Date.now().toString(36)}-${crypto.randomBytes(8).toString('hex')}`
 
-/** Writes a new token inside the request's transaction: it commits (or rolls back) with the change. */
-export const bumpContentVersion = async (req: PayloadRequest): Promise<void> => {
-  await req.payload.db.updateGlobal({
+/** Writes a new token; with `req`, inside its transaction (committed or rolled back with it). */
+const writeNewToken = async (payload: Payload, req?: PayloadRequest): Promise<void> => {
+  await payload.db.updateGlobal({
     slug: CONTENT_VERSION_SLUG,
     data: { token: newToken() },
     req,
     returning: false,
   })
 }
+
+/** After a content change, in the change's own transaction. */
+export const bumpContentVersion = (req: PayloadRequest): Promise<void> =>
+  writeNewToken(req.payload, req)
 
 /** The committed token, read straight from the database (no hooks, no access checks). */
 export const readContentVersion = async (payload: Payload): Promise<string | undefined> => {
@@ -46,9 +50,9 @@ export const bumpContentVersionSoon = (payload: Payload, delayMs: number): void 
   if (bumpPending) return
   bumpPending = setTimeout(() => {
     bumpPending = undefined
-    payload.db
-      .updateGlobal({ slug: CONTENT_VERSION_SLUG, data: { token: newToken() }, returning: false })
-      .catch((error: unknown) => payload.logger.warn({ err: error }, 'content version not updated'))
+    writeNewToken(payload).catch((error: unknown) =>
+      payload.logger.warn({ err: error }, 'content version not updated'),
+    )
   }, delayMs)
   bumpPending.unref()
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { hasCredentials, isFileUrl } from './api/anonymous'
 import { graphqlCacheKey, restCacheKey } from './api/cacheKeys'
 import { bodyHashOf } from './api/graphql'
 import { readBody, keepBufferedBody } from './api/webRequest'
@@ -8,12 +9,6 @@ import { securityHeadersFor } from './securityHeaders'
 
 /** GraphQL POST bodies up to this size are read here; larger ones go the normal way. */
 const MAX_FAST_BODY = 64 * 1024
-
-const hasCredentials = (req: IncomingMessage): boolean =>
-  Boolean(req.headers.authorization) ||
-  (req.headers.cookie ?? '').includes('payload-token') ||
-  Boolean(req.headers['x-preview-token']) ||
-  (req.url ?? '').includes('previewToken')
 
 /**
  * The hot path of a burst: an anonymous read whose answer is cached is sent before
@@ -43,7 +38,7 @@ export const cachedAnswers =
       } else return false
     } else {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false
-      if (path.startsWith('/api/graphql-playground') || /^\/api\/[^/]+\/file\//.test(path))
+      if (path.startsWith('/api/graphql-playground') || isFileUrl(path.slice('/api'.length)))
         return false
       key = restCacheKey(url, origin)
     }

@@ -72,12 +72,11 @@ export const downloads =
         stored: await storedFileType(file),
       }
     }
-    const found = anonymous
+    const doc = anonymous
       ? await publicLookup(payload, `document:${req.params.slug}`, find)
       : await find()
-    if (!found) return sendError(req, res, 404, 'documentNotFound')
-    const { stored, file } = found
-    const doc = found
+    if (!doc) return sendError(req, res, 404, 'documentNotFound')
+    const { stored, file } = doc
     if (!stored) return sendError(req, res, 404, 'fileMissing')
 
     const extension = stored.type?.ext ?? (path.extname(doc.filename).slice(1) || 'bin')

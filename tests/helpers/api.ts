@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 /** Small HTTP client for tests: JSON in, status + JSON (or text) out. */
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string }
 
@@ -49,3 +51,37 @@ export const login = async (baseUrl: string, email: string, password: string): P
   if (res.status !== 200 || !res.body?.token) throw new Error(`login failed: ${res.status} ${res.text}`)
   return res.body.token as string
 }
+
+/**
+ * POST raw bytes with node:http and read the answer even when the server answers
+ * before the whole body is sent (as it should for a refused or too-large upload):
+ * fetch would report only the reset connection. Never reuses the connection, whose
+ * unread rest the server may drop.
+ */
+export const postRaw = (baseUrl: string, path: string, body: Buffer, headers: Record<string, string>): Promise<ApiResponse> =>
+  new Promise((resolve, reject) => {
+    const req = http.request(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Length': String(body.length), Connection: 'close' },
+      agent: false,
+    })
+    req.on('response', (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (text += chunk))
+      res.on('end', () => {
+        let parsed: any
+        try {
+          parsed = JSON.parse(text)
+        } catch {
+          parsed = undefined
+        }
+        resolve({ status: res.statusCode!, headers: new Headers(), body: parsed, text })
+      })
+    })
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close the socket while we are still writing; its answer still counts.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+    })
+    req.end(body)
+  })

@@ -1,8 +1,6 @@
-import http from 'node:http'
-
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { type ApiResponse, graphql, registerFirstAdmin, request } from '../helpers/api'
+import { type ApiResponse, graphql, postRaw, registerFirstAdmin, request } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -240,38 +238,12 @@ describe('GraphQL', () => {
   })
 })
 
-/**
- * POST that reads the answer even when the server answers before the whole body is
- * sent (as it should for a too-large upload): fetch would report only the reset.
- */
-const postEarlyAnswer = async (path: string, body: Response, token: string): Promise<ApiResponse> => {
-  const bytes = Buffer.from(await body.arrayBuffer())
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': body.headers.get('content-type')!, 'Content-Length': bytes.length, Authorization: `JWT ${token}` },
-    })
-    req.on('response', (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (text += chunk))
-      res.on('end', () => {
-        let parsed: any
-        try {
-          parsed = JSON.parse(text)
-        } catch {
-          parsed = undefined
-        }
-        resolve({ status: res.statusCode!, headers: new Headers(), body: parsed, text })
-      })
-    })
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      // The server may close the socket while we are still writing; its answer still counts.
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
-    })
-    req.end(bytes)
+/** A multipart body posted with node:http, so an early answer is still read (see postRaw). */
+const postEarlyAnswer = async (path: string, body: Response, token: string): Promise<ApiResponse> =>
+  postRaw(server.url, path, Buffer.from(await body.arrayBuffer()), {
+    'Content-Type': body.headers.get('content-type')!,
+    Authorization: `JWT ${token}`,
   })
-}
 
 describe('uploads', () => {
   const upload = (collection: string, file: Blob, filename: string, data: Record<string, unknown>, withToken = true) => {

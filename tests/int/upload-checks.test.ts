@@ -1,11 +1,10 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { messages } from '../../src/i18n/messages'
-import { type ApiResponse, registerFirstAdmin, request } from '../helpers/api'
+import { type ApiResponse, postRaw, registerFirstAdmin, request } from '../helpers/api'
 import { HTML_PAGE, makeElf, makePdf, makePhoto, SVG_WITH_SCRIPT } from '../helpers/files'
 import { startServer, type TestServer } from '../helpers/server'
 import { makePng } from '../helpers/upload'
@@ -27,50 +26,21 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/**
- * A multipart POST with node:http: the server may answer a too-large upload before the
- * whole body is sent, and fetch would then report only the reset connection.
- */
-const post = (collection: string, file: { data: Buffer; name: string; type: string }, data: Record<string, unknown>, language = 'nl') =>
-  new Promise<ApiResponse>((resolve, reject) => {
-    const boundary = `----grens${Date.now()}`
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify(data)}\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-      file.data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ])
-    const req = http.request(`${server.url}/api/${collection}?draft=true`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': `multipart/form-data; boundary=${boundary}`,
-        'Content-Length': body.length,
-        'Accept-Language': language,
-        Authorization: `JWT ${admin}`,
-        // A refused upload leaves the rest of its body unread: never reuse that connection.
-        Connection: 'close',
-      },
-      agent: false,
-    })
-    req.on('response', (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (text += chunk))
-      res.on('end', () => {
-        let parsed: any
-        try {
-          parsed = JSON.parse(text)
-        } catch {
-          parsed = undefined
-        }
-        resolve({ status: res.statusCode!, headers: new Headers(), body: parsed, text })
-      })
-    })
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
-    })
-    req.end(body)
+/** A multipart upload posted with node:http, so an early answer to a too-large file is still read (see postRaw). */
+const post = (collection: string, file: { data: Buffer; name: string; type: string }, data: Record<string, unknown>, language = 'nl'): Promise<ApiResponse> => {
+  const boundary = `----grens${Date.now()}`
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify(data)}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    file.data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  return postRaw(server.url, `/api/${collection}?draft=true`, body, {
+    'Content-Type': `multipart/form-data; boundary=${boundary}`,
+    'Accept-Language': language,
+    Authorization: `JWT ${admin}`,
   })
+}
 
 /** Every file under MEDIA_DIR, and how many documents each upload collection has (drafts too). */
 const snapshot = async () => {

@@ -1,15 +1,16 @@
-import type { Request } from 'express'
+import type { IncomingMessage } from 'node:http'
 
 /**
- * A request that carries no credentials of any kind Payload or the preview guard
- * accept: no Authorization (JWT or API key), no session cookie, no preview token.
- * Only such requests may share cached answers.
+ * Anything Payload or the preview guard would accept as credentials: Authorization
+ * (JWT or API key), the session cookie, a preview token in a header or the query.
+ * Only requests without any of them may share cached answers. Reads only headers
+ * and the URL's query (present in `req.url` also inside a mounted express router).
  */
-export const isAnonymous = (req: Request): boolean => !hasCredentials(req)
-
-/** Anything that could make Payload answer differently than for the public. */
-export const hasCredentials = (req: Request): boolean =>
+export const hasCredentials = (req: IncomingMessage): boolean =>
   Boolean(req.headers.authorization) ||
   (req.headers.cookie ?? '').includes('payload-token') ||
   Boolean(req.headers['x-preview-token']) ||
-  req.originalUrl.includes('previewToken')
+  (req.url ?? '').includes('previewToken')
+
+/** Upload bytes (`<collection>/file/<name>` under /api) stream from disk; they are never held in memory. */
+export const isFileUrl = (pathUnderApi: string): boolean => /^\/[^/]+\/file\//.test(pathUnderApi)

@@ -1,12 +1,9 @@
 import crypto from 'node:crypto'
 
-import type { Request, Response } from 'express'
-
 import { languageOf, messages } from '../../i18n/messages'
-import type { Runtime } from '../../runtime/bridge'
 import { sendError } from '../errors'
-import type { ResponseCache } from '../responseCache'
-import { isAnonymous } from './anonymous'
+import type { ApiRoute } from './index'
+import { hasCredentials } from './anonymous'
 import { graphqlCacheKey } from './cacheKeys'
 import { operationType } from './operationType'
 import { resolvePersistedQuery } from './persistedQueries'
@@ -38,76 +35,74 @@ const parseJson = (text: string | undefined): unknown => {
  * the response cache; mutations, credentialed and preview requests never do.
  * Persisted queries are resolved here, before Payload sees the request.
  */
-export const graphqlRoute =
-  (api: Runtime['api'], cache: ResponseCache | undefined) =>
-  async (req: Request, res: Response): Promise<void> => {
-    const head = req.method === 'HEAD'
-    if (req.method !== 'GET' && req.method !== 'POST' && !head) {
-      res.setHeader('Allow', 'GET, HEAD, POST, OPTIONS')
-      return sendError(req, res, 405, 'requestInvalid')
-    }
-
-    let body: Buffer | undefined
-    let params: Params | undefined
-    const url = new URL(req.originalUrl, 'http://localhost')
-    if (req.method === 'POST') {
-      // The fast path (src/http/cachedAnswers.ts) may have read it already.
-      body = bufferedBody(req) ?? (await readBody(req, MAX_BODY_BYTES))
-      if (!body) return sendError(req, res, 413, 'requestBodyTooLarge')
-      const parsed = parseJson(body.toString('utf8'))
-      params =
-        parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-          ? (parsed as Params)
-          : undefined
-    } else {
-      params = {
-        query: url.searchParams.get('query') ?? undefined,
-        operationName: url.searchParams.get('operationName') ?? undefined,
-        extensions: parseJson(url.searchParams.get('extensions') ?? undefined),
-      }
-    }
-
-    let path: string | undefined
-    if (params) {
-      const lookup = resolvePersistedQuery(params.query, params.extensions)
-      if ('error' in lookup) {
-        const message = messages[lookup.error][languageOf(req.headers['accept-language'])]
-        res.setHeader('Cache-Control', 'no-store')
-        res.status(400).json({ errors: [{ message, extensions: { code: lookup.code } }] })
-        return
-      }
-      if (lookup.query !== params.query) {
-        params = { ...params, query: lookup.query }
-        if (body) body = Buffer.from(JSON.stringify(params))
-        else {
-          url.searchParams.set('query', lookup.query ?? '')
-          path = `${url.pathname}${url.search}`
-        }
-      }
-    }
-
-    const produce = () =>
-      api.graphql(toWebRequest(req, { method: head ? 'GET' : undefined, body, path }))
-    const query = typeof params?.query === 'string' ? params.query : undefined
-    const operationName =
-      typeof params?.operationName === 'string' ? params.operationName : undefined
-    const readOnly = query !== undefined && operationType(query, operationName) === 'query'
-    if (!cache || !readOnly || !isAnonymous(req)) {
-      const response = await produce()
-      if (!isAnonymous(req) && !response.headers.has('cache-control')) {
-        res.setHeader('Cache-Control', 'private, no-store')
-      }
-      return sendWebResponse(res, response, head)
-    }
-
-    const key = graphqlCacheKey(
-      path ?? req.originalUrl,
-      bodyHashOf(body),
-      req.headers.accept,
-      req.headers.origin,
-    )
-    // A result with errors (even beside data) is not kept: it may be transient.
-    const keep = (entry: { identity: Buffer }) =>
-      !entry.identity.subarray(0, 10).toString('utf8').startsWith('{"errors"')
-    await cache.serve(req, res, { key, produce, keep })
+export const graphqlRoute: ApiRoute = async (req, res, api, cache) => {
+  const head = req.method === 'HEAD'
+  if (req.method !== 'GET' && req.method !== 'POST' && !head) {
+    res.setHeader('Allow', 'GET, HEAD, POST, OPTIONS')
+    return sendError(req, res, 405, 'requestInvalid')
   }
+
+  let body: Buffer | undefined
+  let params: Params | undefined
+  const url = new URL(req.originalUrl, 'http://localhost')
+  if (req.method === 'POST') {
+    // The fast path (src/http/cachedAnswers.ts) may have read it already.
+    body = bufferedBody(req) ?? (await readBody(req, MAX_BODY_BYTES))
+    if (!body) return sendError(req, res, 413, 'requestBodyTooLarge')
+    const parsed = parseJson(body.toString('utf8'))
+    params =
+      parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Params)
+        : undefined
+  } else {
+    params = {
+      query: url.searchParams.get('query') ?? undefined,
+      operationName: url.searchParams.get('operationName') ?? undefined,
+      extensions: parseJson(url.searchParams.get('extensions') ?? undefined),
+    }
+  }
+
+  let path: string | undefined
+  if (params) {
+    const lookup = resolvePersistedQuery(params.query, params.extensions)
+    if ('error' in lookup) {
+      const message = messages[lookup.error][languageOf(req.headers['accept-language'])]
+      res.setHeader('Cache-Control', 'no-store')
+      res.status(400).json({ errors: [{ message, extensions: { code: lookup.code } }] })
+      return
+    }
+    if (lookup.query !== params.query) {
+      params = { ...params, query: lookup.query }
+      if (body) body = Buffer.from(JSON.stringify(params))
+      else {
+        url.searchParams.set('query', lookup.query ?? '')
+        path = `${url.pathname}${url.search}`
+      }
+    }
+  }
+
+  const produce = () =>
+    api.graphql(toWebRequest(req, { method: head ? 'GET' : undefined, body, path }))
+  const query = typeof params?.query === 'string' ? params.query : undefined
+  const operationName = typeof params?.operationName === 'string' ? params.operationName : undefined
+  const readOnly = query !== undefined && operationType(query, operationName) === 'query'
+  const anonymous = !hasCredentials(req)
+  if (!cache || !readOnly || !anonymous) {
+    const response = await produce()
+    if (!anonymous && !response.headers.has('cache-control')) {
+      res.setHeader('Cache-Control', 'private, no-store')
+    }
+    return sendWebResponse(res, response, head)
+  }
+
+  const key = graphqlCacheKey(
+    path ?? req.originalUrl,
+    bodyHashOf(body),
+    req.headers.accept,
+    req.headers.origin,
+  )
+  // A result with errors (even beside data) is not kept: it may be transient.
+  const keep = (entry: { identity: Buffer }) =>
+    !entry.identity.subarray(0, 10).toString('utf8').startsWith('{"errors"')
+  await cache.serve(req, res, { key, produce, keep })
+}

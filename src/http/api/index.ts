@@ -23,14 +23,14 @@ export const apiRoutes = (options: {
   const limited = concurrencyLimit(apiConcurrency())
   let api: Runtime['api'] | undefined
   const handle =
-    (route: typeof restRoute) =>
+    (route: ApiRoute) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const started = options.runtime()
       if (!started) return next()
       try {
-        api ??= limitedApi((await started).api, limited)
-        const handlers = api
-        if (!queryCountEnabled()) return await route(handlers, options.cache)(req, res)
+        const handlers = (api ??= limitedApi((await started).api, limited))
+        const run = () => route(req, res, handlers, options.cache)
+        if (!queryCountEnabled()) return await run()
         const counter = { queries: 0 }
         // Reported when the headers go out, which is after the handler's queries.
         const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
@@ -38,7 +38,7 @@ export const apiRoutes = (options: {
           if (!res.headersSent) res.setHeader('X-DB-Queries', String(counter.queries))
           return writeHead(...args)
         }) as typeof res.writeHead
-        await countQueries(counter, () => route(handlers, options.cache)(req, res))
+        await countQueries(counter, run)
       } catch (error) {
         console.error(error)
         if (!res.headersSent) sendError(req, res, 500, 'serverError')
@@ -52,6 +52,14 @@ export const apiRoutes = (options: {
   router.use(handle(restRoute))
   return router
 }
+
+/** A route answering with Payload's handlers, through the response cache when there is one. */
+export type ApiRoute = (
+  req: Request,
+  res: Response,
+  api: Runtime['api'],
+  cache: ResponseCache | undefined,
+) => Promise<void>
 
 /** Payload's handlers, run at most API_CONCURRENCY at a time (see ./concurrencyLimit.ts). */
 const limitedApi = (
