@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
+
+import { freePort } from './ports'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -18,16 +19,6 @@ export type TestServer = {
   output: () => string
   stop: () => Promise<void>
 }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 /** A fresh, empty Postgres database per test file on the TEST_POSTGRES_URL server. */
 const createPostgresDatabase = async (): Promise<{ uri: string; drop: () => Promise<void> }> => {

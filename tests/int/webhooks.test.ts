@@ -4,6 +4,7 @@ import http from 'node:http'
 import net from 'node:net'
 
 import { registerFirstAdmin, request } from '../helpers/api'
+import { freePort } from '../helpers/ports'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -37,16 +38,6 @@ let deadUrl = ''
 const deliveries: Delivery[] = []
 const held: http.ServerResponse[] = []
 const failedOnce = new Set<string>()
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 const publiclyVisible = async (collection: string, slug: string) => {
   const res = await fetch(
