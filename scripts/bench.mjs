@@ -11,6 +11,8 @@
  *   npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
  *                    [--only a,b,…] [--compressed] [--no-build] [--keep]
  *   npm run bench -- --scale [--sizes 100,10000]   case (a) at two data sizes
+ *   npm run bench -- --mix [--connections 16] [--duration 30]   readers while an editor
+ *                    autosaves and publishes, beside read-only; two processes with Redis
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,8 +20,16 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { allCases, scaleCase } from './bench/cases.mjs'
-import { captureCase, jsonOf } from './bench/fixtures.mjs'
+import { captureCase, jsonOf, requestRaw } from './bench/fixtures.mjs'
 import { measure } from './bench/load.mjs'
+import {
+  measureReaders,
+  mixUrls,
+  onePass,
+  prepareEditor,
+  startBenchRedis,
+  startEditor,
+} from './bench/mix.mjs'
 import {
   freePort,
   makeDataDir,
@@ -33,18 +43,20 @@ import { sampleMemory } from './bench/rss.mjs'
 
 const USAGE = `Usage: npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
                         [--only a,b,c,c-get,d,e,f,f-304] [--compressed] [--no-build] [--keep]
-       npm run bench -- --scale [--sizes 100,10000] [--duration S] …`
+       npm run bench -- --scale [--sizes 100,10000] [--duration S] …
+       npm run bench -- --mix [--projects N] [--connections C (16)] [--duration S (30)] …`
 
 const { values: flags } = (() => {
   try {
     return parseArgs({
       options: {
         projects: { type: 'string', default: '1000' },
-        duration: { type: 'string', default: '10' },
+        duration: { type: 'string' },
         warmup: { type: 'string', default: '3' },
-        connections: { type: 'string', default: '64' },
+        connections: { type: 'string' },
         only: { type: 'string' },
         scale: { type: 'boolean', default: false },
+        mix: { type: 'boolean', default: false },
         sizes: { type: 'string', default: '100,10000' },
         compressed: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
@@ -73,9 +85,10 @@ const positiveInt = (name, value) => {
 
 const settings = {
   projects: positiveInt('projects', flags.projects),
-  duration: positiveInt('duration', flags.duration),
+  // The mixed run is longer (several publishes) and uses fewer connections (as in issue 12).
+  duration: positiveInt('duration', flags.duration ?? (flags.mix ? '30' : '10')),
   warmup: Number(flags.warmup) >= 0 ? Number(flags.warmup) : 3,
-  connections: positiveInt('connections', flags.connections),
+  connections: positiveInt('connections', flags.connections ?? (flags.mix ? '16' : '64')),
   // Off by default: autocannon does not decompress; with it, cache and limit both serve compressed bytes.
   acceptEncoding: flags.compressed ? 'br, gzip' : undefined,
 }
@@ -441,9 +454,129 @@ const scaleRun = async () => {
   log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
 }
 
+const percent = (ratio) => (ratio === undefined ? '–' : `${fixed(ratio * 100, 1)} %`)
+
+/**
+ * Readers alone, then the same readers while an editor autosaves and publishes
+ * (./bench/mix.mjs), on one cached server; then two processes sharing a private Redis.
+ */
+const mixRun = async () => {
+  const started = performance.now()
+  const timestamp = new Date().toISOString()
+  const machine = machineInfo()
+  warnIfBusy(machine)
+  const dataDir = makeDataDir(`mix-${settings.projects}`, { keep: flags.keep })
+  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
+  const seedMs = await seedDemo(dataDir, settings.projects)
+  log(`seeded in ${seconds(seedMs)}`)
+  const urls = mixUrls(settings.projects)
+
+  log('mix: starting the API server (cache on)')
+  const server = await startApiServer(dataDir, {})
+  const runs = []
+  let editorSummary
+  try {
+    const editor = await prepareEditor(server.url)
+    for (const url of urls) {
+      const res = await requestRaw(server.url, url)
+      if (res.status !== 200)
+        throw new Error(
+          `${url.method} ${url.path.slice(0, 80)} answered ${res.status}: ${res.body.toString('utf8').slice(0, 300)}`,
+        )
+    }
+    log(
+      `mix: editing project ${editor.project.id} (${editor.project.slug}); ${urls.length} reader URLs answer 200`,
+    )
+    const readOnly = await measureReaders(server.url, urls, load)
+    runs.push({ run: 'read-only', ...readOnly })
+    log(
+      `mix: read-only  ${fixed(readOnly.rps)} req/s, hit ratio ${percent(readOnly.hitRatio)}, p99 ${readOnly.p99} ms`,
+    )
+    const mixed = await measureReaders(server.url, urls, {
+      ...load,
+      during: () => startEditor(server.url, editor),
+    })
+    runs.push({ run: 'mixed (editor)', ...mixed })
+    editorSummary = mixed.editor
+    log(
+      `mix: mixed      ${fixed(mixed.rps)} req/s, hit ratio ${percent(mixed.hitRatio)}, p99 ${mixed.p99} ms`,
+    )
+  } finally {
+    await server.stop()
+  }
+
+  let twoProcesses
+  const redis = await startBenchRedis()
+  if (!redis) log('mix: redis-server not found, skipping the two-process case')
+  else {
+    log(`mix: two processes with a private Redis (${redis.url})`)
+    const env = { REDIS_URL: redis.url }
+    const first = await startApiServer(dataDir, env)
+    let second
+    try {
+      const firstCold = await onePass(first.url, urls)
+      const firstWarm = await onePass(first.url, urls)
+      second = await startApiServer(dataDir, { ...env, JOBS_AUTORUN: 'false' })
+      const secondFirst = await onePass(second.url, urls)
+      twoProcesses = { firstCold, firstWarm, secondFirst }
+    } finally {
+      await second?.stop()
+      await first.stop()
+      await redis.stop()
+    }
+  }
+
+  const runTable = table(
+    [
+      { title: 'run', value: (row) => row.run },
+      { title: 'hit ratio', right: true, value: (row) => percent(row.hitRatio) },
+      { title: 'HIT', right: true, value: (row) => row.hits },
+      { title: 'MISS', right: true, value: (row) => row.misses },
+      { title: 'req/s', right: true, value: (row) => fixed(row.rps) },
+      { title: 'read p50 ms', right: true, value: (row) => fixed(row.p50, 1) },
+      { title: 'read p99 ms', right: true, value: (row) => fixed(row.p99, 1) },
+      { title: 'bad status', right: true, value: (row) => row.badStatus },
+      { title: 'errors', right: true, value: (row) => row.errors },
+    ],
+    runs,
+  )
+  const [readOnly, mixed] = runs
+  const lines = [
+    `p99 mixed ÷ read-only: ${fixed(mixed.p99 / readOnly.p99, 2)}× (target ≤ 2×); hit ratio mixed ${percent(mixed.hitRatio)} (target ≥ 90 %)`,
+    `editor: ${editorSummary.autosave.count} autosaves (p50 ${fixed(editorSummary.autosave.p50)} ms, p99 ${fixed(editorSummary.autosave.p99)} ms), ${editorSummary.publish.count} publishes (p50 ${fixed(editorSummary.publish.p50)} ms, p99 ${fixed(editorSummary.publish.p99)} ms), ${editorSummary.errors} failed`,
+    twoProcesses
+      ? `two processes + Redis: first process ${twoProcesses.firstCold.hits}/${urls.length} hits cold, ${twoProcesses.firstWarm.hits}/${urls.length} on its second pass; fresh second process ${twoProcesses.secondFirst.hits}/${urls.length} = ${percent(twoProcesses.secondFirst.hits / urls.length)} hits on its first pass (target ≥ 80 %), ${fixed(twoProcesses.secondFirst.ms)} ms for the pass (first process cold: ${fixed(twoProcesses.firstCold.ms)} ms)`
+      : 'two processes + Redis: not run (no redis-server)',
+  ]
+  const settingsLine = `${settings.projects} demo projects (seeded in ${seconds(seedMs)}), SQLite, ${urls.length} URLs (REST and GraphQL), ${settings.connections} reader connections, ${settings.warmup} s warm-up + ${settings.duration} s per run; editor: autosave every 2 s, publish every 10 s`
+  console.log(`\n${machineLine(machine)}\n${settingsLine}\n`)
+  console.log(runTable.text)
+  console.log(`\n${lines.join('\n')}`)
+  const markdown = [
+    `# Mixed benchmark ${timestamp}`,
+    '',
+    `- Machine: ${machineLine(machine)}`,
+    `- Settings: ${settingsLine}`,
+    '',
+    runTable.markdown,
+    '',
+    ...lines.map((line) => `- ${line}`),
+    '',
+  ].join('\n')
+  const files = writeResults('mix', timestamp, markdown, {
+    timestamp,
+    machine,
+    settings: { ...settings, seedMs },
+    urls,
+    runs,
+    twoProcesses,
+  })
+  log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
+}
+
 try {
   ensureBuild()
-  await (flags.scale ? scaleRun() : defaultRun())
+  await (flags.scale ? scaleRun() : flags.mix ? mixRun() : defaultRun())
   process.exit(0)
 } catch (error) {
   console.error(`\nbench failed: ${error instanceof Error ? error.message : error}`)
