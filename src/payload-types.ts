@@ -75,6 +75,7 @@ export interface Config {
     users: User
     auditLog: AuditLog
     downloadStats: DownloadStat
+    'content-versions': ContentVersion
     'payload-kv': PayloadKv
     'payload-jobs': PayloadJob
     'payload-locked-documents': PayloadLockedDocument
@@ -91,6 +92,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>
     auditLog: AuditLogSelect<false> | AuditLogSelect<true>
     downloadStats: DownloadStatsSelect<false> | DownloadStatsSelect<true>
+    'content-versions': ContentVersionsSelect<false> | ContentVersionsSelect<true>
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>
     'payload-locked-documents':
@@ -106,13 +108,11 @@ export interface Config {
     site: Site
     navigation: Navigation
     programme: Programme
-    'content-version': ContentVersion
   }
   globalsSelect: {
     site: SiteSelect<false> | SiteSelect<true>
     navigation: NavigationSelect<false> | NavigationSelect<true>
     programme: ProgrammeSelect<false> | ProgrammeSelect<true>
-    'content-version': ContentVersionSelect<false> | ContentVersionSelect<true>
   }
   locale: 'nl' | 'en'
   widgets: {
@@ -733,6 +733,15 @@ export interface DownloadStat {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-versions".
+ */
+export interface ContentVersion {
+  id: number
+  scope: string
+  token: string
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -878,6 +887,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'downloadStats'
         value: number | DownloadStat
+      } | null)
+    | ({
+        relationTo: 'content-versions'
+        value: number | ContentVersion
       } | null)
   globalSlug?: string | null
   user: {
@@ -1331,6 +1344,14 @@ export interface DownloadStatsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-versions_select".
+ */
+export interface ContentVersionsSelect<T extends boolean = true> {
+  scope?: T
+  token?: T
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1511,16 +1532,6 @@ export interface Programme {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-version".
- */
-export interface ContentVersion {
-  id: number
-  token?: string | null
-  updatedAt?: string | null
-  createdAt?: string | null
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site_select".
  */
 export interface SiteSelect<T extends boolean = true> {
@@ -1610,16 +1621,6 @@ export interface ProgrammeSelect<T extends boolean = true> {
         id?: T
       }
   howToTakePart?: T
-  updatedAt?: T
-  createdAt?: T
-  globalType?: T
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-version_select".
- */
-export interface ContentVersionSelect<T extends boolean = true> {
-  token?: T
   updatedAt?: T
   createdAt?: T
   globalType?: T

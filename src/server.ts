@@ -5,6 +5,7 @@
  */
 import nextEnv from '@next/env'
 import next from 'next'
+import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -45,6 +46,7 @@ const main = async (): Promise<void> => {
   const httpApp = createHttpApp({
     runtime: runtimeStarted,
     nextHandler: (req, res) => handle(req, res),
+    buildId: fs.readFileSync(path.join(root, '.next', 'BUILD_ID'), 'utf8').trim(),
   })
 
   if (oneOff) {

@@ -2,51 +2,56 @@ import Database from 'libsql'
 import type { Payload } from 'payload'
 
 import { databaseKind, databaseUri } from '../database/uri'
-import { readContentVersion } from './token'
+import { type VersionSnapshot, snapshotOf } from './snapshot'
+import { readTokens } from './token'
 
-const SQL = 'SELECT token FROM content_version LIMIT 1'
+const SQL = 'SELECT scope, token FROM content_versions ORDER BY scope'
+
+type Row = { scope: string; token: string }
 
 /** A file path from `file:…` (libsql's URI form), without query parameters. */
 const sqliteFile = (uri: string): string => uri.replace(/^file:(\/\/)?/, '').split('?')[0] ?? ''
 
+const rowsOf = (rows: Row[]): [string, string][] => rows.map((row) => [row.scope, row.token])
+
 /**
- * How the response cache reads the committed content version on every request,
- * as cheaply as each database allows: the check must run per request (that is what
- * makes the cache exact), so it must cost microseconds, not a full ORM query.
+ * How the response cache reads the committed tokens of every scope, as cheaply as
+ * each database allows: the check runs per burst of requests (that is what makes the
+ * cache exact), so it must cost microseconds, not a full ORM query. All scopes in one
+ * statement, so the snapshot is consistent.
  * - SQLite: a second, read-only connection with one prepared statement (synchronous,
  *   sees every committed transaction, also from other processes on the same file).
  * - Postgres: one pooled query, no ORM in between.
  * - Other adapters: Payload's own database call.
  */
-export const contentVersionReader = (payload: Payload): (() => Promise<string | undefined>) => {
+export const versionSnapshotReader = (payload: Payload): (() => Promise<VersionSnapshot>) => {
   const uri = databaseUri()
+  let last: VersionSnapshot | undefined
+  const remember = (rows: [string, string][]) => (last = snapshotOf(rows, last))
   switch (databaseKind(uri)) {
     case 'sqlite': {
       const connection = new Database(sqliteFile(uri), { readonly: true })
       const statement = connection.prepare(SQL)
-      return async () =>
-        (statement.get() as { token?: string | null } | undefined)?.token ?? undefined
+      return async () => remember(rowsOf(statement.all() as Row[]))
     }
     case 'postgres': {
       const pool = (
-        payload.db as unknown as {
-          pool: { query: (sql: string) => Promise<{ rows: { token: string | null }[] }> }
-        }
+        payload.db as unknown as { pool: { query: (sql: string) => Promise<{ rows: Row[] }> } }
       ).pool
-      return async () => (await pool.query(SQL)).rows[0]?.token ?? undefined
+      return async () => remember(rowsOf((await pool.query(SQL)).rows))
     }
     default:
-      return () => readContentVersion(payload)
+      return async () => remember(await readTokens(payload))
   }
 }
 
-const readers = new WeakMap<Payload, () => Promise<string | undefined>>()
+const readers = new WeakMap<Payload, () => Promise<VersionSnapshot>>()
 
-/** The committed content version now, with one reader per Payload instance. */
-export const currentContentVersion = (payload: Payload): Promise<string | undefined> => {
+/** The committed snapshot now, with one reader per Payload instance. */
+export const currentVersions = (payload: Payload): Promise<VersionSnapshot> => {
   let reader = readers.get(payload)
   if (!reader) {
-    reader = contentVersionReader(payload)
+    reader = versionSnapshotReader(payload)
     readers.set(payload, reader)
   }
   return reader()

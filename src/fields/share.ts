@@ -1,7 +1,7 @@
 import type { FieldHook, GroupField } from 'payload'
 
 import { label } from '../i18n/label'
-import { publicSiteUrl } from '../utilities/publicSiteUrl'
+import { publicSiteUrl, siteUrlFromGlobal } from '../utilities/publicSiteUrl'
 import { shareLinks } from '../utilities/shareLinks'
 
 /** The path of a document on the public site, without locale prefix. */
@@ -46,6 +46,9 @@ export const shareField = (canonicalPath: CanonicalPath): GroupField => {
       ),
     },
     hooks: { afterRead: [compute] },
+    // Read on the way out, not through a relationship: the response cache must know
+    // (src/contentVersion/graph.ts) that these answers change when the site global does.
+    ...(siteUrlFromGlobal() ? { custom: { readsFrom: ['site'] } } : {}),
     fields: [
       url('canonical', 'Canonieke URL', 'Canonical URL'),
       url('linkedin', 'LinkedIn', 'LinkedIn'),

@@ -1,7 +1,8 @@
 import { lt, sql } from 'drizzle-orm'
 import type { Payload } from 'payload'
 
-import { bumpContentVersionSoon } from '../contentVersion/token'
+import { draftScope } from '../contentVersion/scopes'
+import { bumpScopesSoon } from '../contentVersion/token'
 import { downloadCountRefreshSeconds } from '../utilities/env'
 
 type Table = Record<string, any>
@@ -124,6 +125,11 @@ const flushDownloadCounts = async (payload: Payload): Promise<void> => {
       )
     }
   }
-  // Cached API answers show the new counts within DOWNLOAD_COUNT_REFRESH_SECONDS.
-  bumpContentVersionSoon(payload, downloadCountRefreshSeconds() * 1000)
+  // Cached API answers show the new counts within DOWNLOAD_COUNT_REFRESH_SECONDS; only
+  // answers that can contain documents are refreshed.
+  bumpScopesSoon(
+    payload,
+    ['documents', draftScope('documents')],
+    downloadCountRefreshSeconds() * 1000,
+  )
 }

@@ -73,7 +73,7 @@ export const downloads =
       }
     }
     const doc = anonymous
-      ? await publicLookup(payload, `document:${req.params.slug}`, find)
+      ? await publicLookup(payload, `document:${req.params.slug}`, ['documents'], find)
       : await find()
     if (!doc) return sendError(req, res, 404, 'documentNotFound')
     const { stored, file } = doc

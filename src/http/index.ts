@@ -3,8 +3,9 @@ import type { RequestListener } from 'node:http'
 import express, { type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
-import { currentContentVersion } from '../contentVersion/reader'
+import { currentVersions } from '../contentVersion/reader'
 import { apiCacheSettings } from '../utilities/env'
+import { redisClient, redisKeyPrefix } from '../utilities/redis'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
 import { cachedAnswers } from './cachedAnswers'
@@ -14,6 +15,7 @@ import { files } from './files'
 import { healthz, readyz } from './health'
 import { previewTokenGuard } from './previewToken'
 import { createResponseCache } from './responseCache'
+import { redisAnswers } from './responseCache/sharedAnswers'
 import { securityHeaders } from './securityHeaders'
 import { securityTxt } from './securityTxt'
 
@@ -26,9 +28,11 @@ import { securityTxt } from './securityTxt'
 export const createHttpApp = (options: {
   runtime: () => Promise<Runtime> | undefined
   nextHandler: (req: Request, res: Response) => Promise<void> | void
+  /** Identifies this build (Next's BUILD_ID): answers shared in Redis are per build. */
+  buildId?: string
 }): RequestListener => {
   const app = express()
-  const cache = responseCache(options.runtime)
+  const cache = responseCache(options.runtime, options.buildId ?? 'dev')
   app.disable('x-powered-by')
   // Trust the first proxy so req.secure reflects X-Forwarded-Proto behind a TLS terminator.
   app.set('trust proxy', 1)
@@ -50,6 +54,9 @@ export const createHttpApp = (options: {
   // Cached anonymous answers go out before express; everything else through it.
   const answerFromCache = cachedAnswers(cache)
   return (req, res) => {
+    // A write may have changed what cached answers depend on: look soon (warm-up).
+    if (cache && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS')
+      res.once('finish', cache.checkSoon)
     answerFromCache(req, res)
       .then((answered) => {
         if (!answered) app(req, res)
@@ -61,17 +68,27 @@ export const createHttpApp = (options: {
   }
 }
 
-/** The anonymous read cache, unless API_CACHE=false. */
-const responseCache = (runtime: () => Promise<Runtime> | undefined) => {
+/** The anonymous read cache, unless API_CACHE=false; shared through Redis when REDIS_URL is set. */
+const responseCache = (runtime: () => Promise<Runtime> | undefined, buildId: string) => {
   const settings = apiCacheSettings()
   if (!settings.enabled) return undefined
   return createResponseCache({
     maxBytes: settings.maxBytes,
     cacheControl: settings.cacheControl,
-    readVersion: async () => {
+    warmCount: settings.warmCount,
+    readVersions: async () => {
       const started = runtime()
       if (!started) return undefined
-      return currentContentVersion((await started).payload)
+      return currentVersions((await started).payload)
     },
+    shared: redisClient()
+      ? redisAnswers({
+          client: redisClient,
+          prefix: `${redisKeyPrefix()}api-cache:${buildId}:`,
+          ttlSeconds: settings.redisTtlSeconds,
+          maxEntryBytes: settings.maxBytes / 4,
+          timeoutMs: 250,
+        })
+      : undefined,
   })
 }

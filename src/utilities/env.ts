@@ -5,6 +5,13 @@ export const intFromEnv = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback
 }
 
+/** Reads a whole number ≥ 0 (0 may mean "off"), falling back when unset or malformed. */
+export const countFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  const value = raw ? Number.parseInt(raw, 10) : Number.NaN
+  return Number.isFinite(value) && value >= 0 ? value : fallback
+}
+
 export const mediaDir = (): string => process.env.MEDIA_DIR || './media'
 
 /**
@@ -34,10 +41,15 @@ export const apiCacheSettings = () => ({
   enabled: process.env.API_CACHE !== 'false',
   maxBytes: intFromEnv('API_CACHE_MAX_MB', 64) * 1024 * 1024,
   cacheControl: `public, max-age=0, s-maxage=${intFromEnv('API_CACHE_S_MAXAGE', 60)}, stale-while-revalidate=${intFromEnv('API_CACHE_STALE_WHILE_REVALIDATE', 300)}`,
+  /** After a change, this many of the most-requested answers it made stale are recomputed (0: off). */
+  warmCount: countFromEnv('API_CACHE_WARM', 20),
+  /** How long an answer stays in Redis (the shared level, with REDIS_URL) at most. */
+  redisTtlSeconds: intFromEnv('API_CACHE_REDIS_TTL_SECONDS', 24 * 60 * 60),
 })
 
 /** How stale a download count in a cached API answer may be (default 60 s). */
-export const downloadCountRefreshSeconds = (): number => intFromEnv('DOWNLOAD_COUNT_REFRESH_SECONDS', 60)
+export const downloadCountRefreshSeconds = (): number =>
+  intFromEnv('DOWNLOAD_COUNT_REFRESH_SECONDS', 60)
 
 /** How many API requests Payload works on at once; more wait in arrival order (default 4). */
 export const apiConcurrency = (): number => intFromEnv('API_CONCURRENCY', 4)

@@ -22,6 +22,9 @@ export const publicSiteUrl = (req: PayloadRequest): Promise<string> => {
   return lookup
 }
 
+/** True when the base URL comes from the `site` global (no PUBLIC_SITE_URL): share links then read it. */
+export const siteUrlFromGlobal = (): boolean => !process.env.PUBLIC_SITE_URL
+
 const readSiteUrl = async (req: PayloadRequest): Promise<string> => {
   try {
     const site = await req.payload.findGlobal({ slug: 'site', depth: 0, req })

@@ -29,7 +29,9 @@ export const redisClient = (): Redis | null => {
   client.on('error', (error: Error) => {
     if (down) return
     down = true
-    console.warn(`Redis (${redactedUrl(url)}) unreachable: ${error.message}; working without it until it is back`)
+    console.warn(
+      `Redis (${redactedUrl(url)}) unreachable: ${error.message}; working without it until it is back`,
+    )
   })
   client.on('ready', () => {
     if (down) console.info(`Redis (${redactedUrl(url)}) reachable again`)
@@ -37,6 +39,12 @@ export const redisClient = (): Redis | null => {
   })
   return (holder[KEY] = client)
 }
+
+/**
+ * What every key this server writes in Redis starts with (`REDIS_KEY_PREFIX`, default
+ * `koers:`), so several installations or test runs can share one Redis.
+ */
+export const redisKeyPrefix = (): string => process.env.REDIS_KEY_PREFIX || 'koers:'
 
 /** The URL without its password, for logs. */
 const redactedUrl = (url: string): string => {

@@ -7,7 +7,13 @@ import { hasCredentials } from './anonymous'
 import { graphqlCacheKey } from './cacheKeys'
 import { operationType } from './operationType'
 import { resolvePersistedQuery } from './persistedQueries'
-import { bufferedBody, readBody, sendWebResponse, toWebRequest } from './webRequest'
+import {
+  bufferedBody,
+  detachedRequest,
+  readBody,
+  sendWebResponse,
+  toWebRequest,
+} from './webRequest'
 
 export const bodyHashOf = (body: Buffer | undefined): string =>
   body ? crypto.createHash('sha256').update(body).digest('base64url') : ''
@@ -35,7 +41,7 @@ const parseJson = (text: string | undefined): unknown => {
  * the response cache; mutations, credentialed and preview requests never do.
  * Persisted queries are resolved here, before Payload sees the request.
  */
-export const graphqlRoute: ApiRoute = async (req, res, api, cache) => {
+export const graphqlRoute: ApiRoute = async (req, res, api, cache, dependencies) => {
   const head = req.method === 'HEAD'
   if (req.method !== 'GET' && req.method !== 'POST' && !head) {
     res.setHeader('Allow', 'GET, HEAD, POST, OPTIONS')
@@ -81,14 +87,14 @@ export const graphqlRoute: ApiRoute = async (req, res, api, cache) => {
     }
   }
 
-  const produce = () =>
-    api.graphql(toWebRequest(req, { method: head ? 'GET' : undefined, body, path }))
   const query = typeof params?.query === 'string' ? params.query : undefined
   const operationName = typeof params?.operationName === 'string' ? params.operationName : undefined
   const readOnly = query !== undefined && operationType(query, operationName) === 'query'
   const anonymous = !hasCredentials(req)
   if (!cache || !readOnly || !anonymous) {
-    const response = await produce()
+    const response = await api.graphql(
+      toWebRequest(req, { method: head ? 'GET' : undefined, body, path }),
+    )
     if (!anonymous && !response.headers.has('cache-control')) {
       res.setHeader('Cache-Control', 'private, no-store')
     }
@@ -104,5 +110,11 @@ export const graphqlRoute: ApiRoute = async (req, res, api, cache) => {
   // A result with errors (even beside data) is not kept: it may be transient.
   const keep = (entry: { identity: Buffer }) =>
     !entry.identity.subarray(0, 10).toString('utf8').startsWith('{"errors"')
-  await cache.serve(req, res, { key, produce, keep })
+  const request = detachedRequest(req, { method: head ? 'GET' : undefined, body, path })
+  await cache.serve(req, res, {
+    key,
+    dependsOn: dependencies.graphql(query, operationName),
+    produce: () => api.graphql(request()),
+    keep,
+  })
 }

@@ -6,6 +6,7 @@ import { apiConcurrency } from '../../utilities/env'
 import { sendError } from '../errors'
 import { concurrencyLimit } from './concurrencyLimit'
 import type { ResponseCache } from '../responseCache'
+import { type ApiDependencies, apiDependenciesOf } from './dependencies'
 import { graphqlRoute } from './graphql'
 import { restRoute } from './rest'
 
@@ -22,14 +23,17 @@ export const apiRoutes = (options: {
   const router = express.Router()
   const limited = concurrencyLimit(apiConcurrency())
   let api: Runtime['api'] | undefined
+  let dependencies: ApiDependencies | undefined
   const handle =
     (route: ApiRoute) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       const started = options.runtime()
       if (!started) return next()
       try {
-        const handlers = (api ??= limitedApi((await started).api, limited))
-        const run = () => route(req, res, handlers, options.cache)
+        const runtime = await started
+        const handlers = (api ??= limitedApi(runtime.api, limited))
+        dependencies ??= apiDependenciesOf(runtime.payload.config)
+        const run = () => route(req, res, handlers, options.cache, dependencies!)
         if (!queryCountEnabled()) return await run()
         const counter = { queries: 0 }
         // Reported when the headers go out, which is after the handler's queries.
@@ -53,12 +57,16 @@ export const apiRoutes = (options: {
   return router
 }
 
-/** A route answering with Payload's handlers, through the response cache when there is one. */
+/**
+ * A route answering with Payload's handlers, through the response cache when there is
+ * one; `dependencies` tells the cache what an anonymous answer depends on.
+ */
 export type ApiRoute = (
   req: Request,
   res: Response,
   api: Runtime['api'],
   cache: ResponseCache | undefined,
+  dependencies: ApiDependencies,
 ) => Promise<void>
 
 /** Payload's handlers, run at most API_CONCURRENCY at a time (see ./concurrencyLimit.ts). */

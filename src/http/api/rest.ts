@@ -1,23 +1,28 @@
 import type { ApiRoute } from './index'
 import { hasCredentials, isFileUrl } from './anonymous'
 import { restCacheKey } from './cacheKeys'
-import { sendWebResponse, toWebRequest } from './webRequest'
+import { detachedRequest, sendWebResponse, toWebRequest } from './webRequest'
 
 /**
  * Payload's REST API, called directly. Anonymous GET/HEAD reads go through the
  * response cache; everything else (writes, logins, editors, previews) goes
  * straight to Payload and is marked private.
  */
-export const restRoute: ApiRoute = async (req, res, api, cache) => {
+export const restRoute: ApiRoute = async (req, res, api, cache, dependencies) => {
   const head = req.method === 'HEAD'
-  // HEAD is answered like GET without a body (as Next did for these routes).
-  const produce = () => api.rest(toWebRequest(req, { method: head ? 'GET' : undefined }))
   const anonymous = !hasCredentials(req)
   if (cache && anonymous && (req.method === 'GET' || head) && !isFileUrl(req.path)) {
     const key = restCacheKey(req.originalUrl, req.headers.origin)
-    return cache.serve(req, res, { key, produce })
+    // HEAD is answered like GET without a body (as Next did for these routes).
+    const request = detachedRequest(req, { method: 'GET' })
+    const search = new URL(req.originalUrl, 'http://localhost').searchParams
+    return cache.serve(req, res, {
+      key,
+      dependsOn: dependencies.rest(req.path, search),
+      produce: () => api.rest(request()),
+    })
   }
-  const response = await produce()
+  const response = await api.rest(toWebRequest(req, { method: head ? 'GET' : undefined }))
   if (!anonymous && !response.headers.has('cache-control'))
     res.setHeader('Cache-Control', 'private, no-store')
   await sendWebResponse(res, response, head)

@@ -27,6 +27,33 @@ export const toWebRequest = (
   return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
 }
 
+/**
+ * A web Request for Payload made again on each call from plain copies of the express
+ * request's method, URL, headers and (already read) body. The response cache keeps it
+ * to recompute an answer after a change (warm-up) without holding on to the express
+ * request and its connection.
+ */
+export const detachedRequest = (
+  req: ExpressRequest,
+  options: { method?: string; body?: Buffer; path?: string } = {},
+): (() => Request) => {
+  const headers: [string, string][] = []
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    if (Array.isArray(value)) for (const item of value) headers.push([name, item])
+    else headers.push([name, value])
+  }
+  const method = options.method ?? req.method
+  const body = method !== 'GET' && method !== 'HEAD' ? options.body : undefined
+  if (body) {
+    const index = headers.findIndex(([name]) => name === 'content-length')
+    if (index >= 0) headers.splice(index, 1)
+    headers.push(['content-length', String(body.length)])
+  }
+  const url = `${req.protocol}://${req.get('host') || 'localhost'}${options.path ?? req.originalUrl}`
+  return () => new Request(url, { method, headers, body } as RequestInit)
+}
+
 /** Writes a web Response to express: status, headers (every Set-Cookie), streamed body. */
 export const sendWebResponse = async (
   res: ExpressResponse,

@@ -2,24 +2,45 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Request, Response } from 'express'
 
+import { type DependencySet, dependencySet } from '../../contentVersion/dependencies'
+import type { VersionSnapshot } from '../../contentVersion/snapshot'
+import { inBackground } from '../api/concurrencyLimit'
 import { sendWebResponse } from '../api/webRequest'
 import { type CachedResponse, toCachedResponse } from './cachedResponse'
 import { freshVersionReader } from './freshVersion'
 import { acceptsCoding, matchesEtag } from './negotiate'
-import { ResponseStore } from './store'
+import type { SharedAnswers } from './sharedAnswers'
+import { type Recipe, ResponseStore, type StaleAnswer, type StoredAnswer } from './store'
+import { warmUp } from './warmUp'
 
 export type ResponseCacheOptions = {
-  /** The committed content version (src/contentVersion/); undefined bypasses the cache. */
-  readVersion: () => Promise<string | undefined>
+  /** The committed versions of every scope (src/contentVersion/); undefined bypasses the cache. */
+  readVersions: () => Promise<VersionSnapshot | undefined>
   maxBytes: number
   /** Cache-Control of a cacheable answer, for browsers and CDNs. */
   cacheControl: string
+  /** How many of the most-requested answers a change made stale are recomputed at once (0: none). */
+  warmCount?: number
+  /** How often the versions are checked when no request does it (for warm-up), in ms. */
+  checkEveryMs?: number
+  /** The level shared by every process (Redis), if any. */
+  shared?: SharedAnswers
 }
 
 export type ServeOptions = {
   /** Identifies the answer: everything in the request that can change it. */
   key: string
-  /** Runs the real handler (Payload). */
+  /**
+   * The collections and globals (and `<slug>:draft` scopes) the answer can contain
+   * (src/http/api/dependencies.ts); omitted: it depends on everything. The answer is
+   * reused while none of them changed.
+   */
+  dependsOn?: DependencySet | readonly string[]
+  /**
+   * Runs the real handler (Payload). Called again later without the request that
+   * asked (to warm the cache after a change), so it must not read a request body
+   * that is gone: everything it needs is read before.
+   */
   produce: () => Promise<globalThis.Response>
   /** Extra check on a 200 answer before it is kept (GraphQL: no `errors`). */
   keep?: (entry: CachedResponse) => boolean
@@ -27,13 +48,17 @@ export type ServeOptions = {
 
 export type ResponseCache = {
   serve: (req: Request, res: Response, options: ServeOptions) => Promise<void>
-  /** Answers from the cache if it holds `key` for the current content version; false otherwise. */
+  /** Answers from memory if it holds a valid answer for `key`; false otherwise. */
   answerIfCached: (
     req: IncomingMessage,
     res: ServerResponse,
     key: string,
     extraHeaders: Record<string, string>,
   ) => Promise<boolean>
+  /** A change may have been committed here: check the versions soon (starts warm-up). */
+  checkSoon: () => void
+  /** Stops the background check (tests, shutdown). */
+  close: () => void
 }
 
 /** Only JSON answers are held in memory; files and anything else stream through. */
@@ -41,16 +66,91 @@ const bufferable = (response: globalThis.Response): boolean =>
   (response.headers.get('content-type') ?? '').includes('json') &&
   !response.headers.has('set-cookie')
 
+const asDependencySet = (dependsOn: ServeOptions['dependsOn']): DependencySet =>
+  dependsOn === undefined || Array.isArray(dependsOn)
+    ? dependencySet(dependsOn as readonly string[] | undefined)
+    : (dependsOn as DependencySet)
+
+type Computed =
+  | { kind: 'answer'; response: CachedResponse; from: 'origin' | 'shared' }
+  | { kind: 'stream'; response: globalThis.Response }
+
 /**
- * The anonymous read cache. Every request first learns the committed content
- * version (one shared database read per burst); an answer is reused only under
- * the version it was made under, so a change is visible to the very next request
- * in every server process. Identical concurrent misses run the handler once.
+ * The anonymous read cache. Every request first learns the committed versions (one
+ * shared database read per burst); an answer is reused only while the versions of
+ * the scopes it depends on are those it was made under, so a change is visible to
+ * the very next request in every server process, and a change elsewhere leaves it
+ * alone. Identical concurrent misses run the handler once; a second level (Redis)
+ * shares answers between processes; after a change the hottest answers it made
+ * stale are recomputed in the background.
  */
 export const createResponseCache = (options: ResponseCacheOptions): ResponseCache => {
   const store = new ResponseStore(options.maxBytes)
-  const freshVersion = freshVersionReader(options.readVersion)
-  const inFlight = new Map<string, Promise<CachedResponse | globalThis.Response>>()
+  const freshVersion = freshVersionReader(options.readVersions)
+  const inFlight = new Map<string, Promise<Computed>>()
+  const warmer = warmUp({ count: options.warmCount ?? 0, refresh: (stale) => refresh(stale) })
+
+  /** The versions for this request; undefined when they cannot be read (then nothing is cached). */
+  const versions = async (): Promise<
+    { snapshot: VersionSnapshot; sequence: number } | undefined
+  > => {
+    const { snapshot, sequence } = await freshVersion().catch(() => ({
+      snapshot: undefined,
+      sequence: 0,
+    }))
+    if (!snapshot || snapshot.tokens.size === 0) return undefined
+    warmer.offer(store.advance(snapshot, sequence))
+    return { snapshot, sequence }
+  }
+
+  /**
+   * The answer for `recipe` under `snapshot`: joins a computation of the same answer
+   * in flight, else asks the shared level, else runs the handler; a kept answer goes
+   * to memory and the shared level.
+   */
+  const compute = (
+    recipe: Recipe,
+    snapshot: VersionSnapshot,
+    requests: number,
+  ): { computed: Promise<Computed>; leader: boolean } => {
+    const fingerprint = recipe.dependencies.fingerprint(snapshot)
+    const flightKey = `${fingerprint}\n${recipe.key}`
+    const running = inFlight.get(flightKey)
+    if (running) return { computed: running, leader: false }
+    const keep = (response: CachedResponse) => {
+      const stored: StoredAnswer = { response, recipe, fingerprint, requests }
+      store.set(stored)
+    }
+    const computed = (async (): Promise<Computed> => {
+      const shared = await options.shared?.get(recipe.key, fingerprint)
+      if (shared) {
+        keep(shared)
+        return { kind: 'answer', response: shared, from: 'shared' }
+      }
+      const response = await recipe.produce()
+      if (!bufferable(response)) return { kind: 'stream', response }
+      const cached = await toCachedResponse(response)
+      if (cached.status === 200 && (recipe.keep?.(cached) ?? true)) {
+        keep(cached)
+        options.shared?.set(recipe.key, fingerprint, cached)
+      }
+      return { kind: 'answer', response: cached, from: 'origin' }
+    })().finally(() => inFlight.delete(flightKey))
+    inFlight.set(flightKey, computed)
+    return { computed, leader: true }
+  }
+
+  /** Warm-up of one stale answer, unless a request already made it again or is making it. */
+  const refresh = async ({ recipe, requests }: StaleAnswer): Promise<void> => {
+    const current = await versions()
+    if (!current || store.get(recipe.key, current.snapshot, false)) return
+    const fingerprint = recipe.dependencies.fingerprint(current.snapshot)
+    if (inFlight.has(`${fingerprint}\n${recipe.key}`)) return
+    const background: Recipe = { ...recipe, produce: () => inBackground(recipe.produce) }
+    const { computed } = compute(background, current.snapshot, Math.ceil(requests / 2))
+    const result = await computed
+    if (result.kind === 'stream') await result.response.body?.cancel()
+  }
 
   const send = (
     req: IncomingMessage,
@@ -97,36 +197,24 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
   const serve = async (
     req: Request,
     res: Response,
-    { key, produce, keep }: ServeOptions,
+    { key, dependsOn, produce, keep }: ServeOptions,
   ): Promise<void> => {
     const head = req.method === 'HEAD'
-    const { version, sequence } = await freshVersion().catch(() => ({
-      version: undefined,
-      sequence: 0,
-    }))
-    // Without a readable version nothing can be proven fresh: answer uncached.
-    if (!version) return sendWebResponse(res, await produce(), head)
-    store.useVersion(version, sequence)
-    const hit = store.get(version, key)
-    if (hit) return send(req, res, hit, 'HIT')
+    const current = await versions()
+    // Without readable versions nothing can be proven fresh: answer uncached.
+    if (!current) return sendWebResponse(res, await produce(), head)
+    const hit = store.get(key, current.snapshot)
+    if (hit) return send(req, res, hit.response, 'HIT')
 
-    const flightKey = `${version}\n${key}`
-    let flight = inFlight.get(flightKey)
-    const leader = !flight
-    if (!flight) {
-      flight = (async () => {
-        const response = await produce()
-        return bufferable(response) ? toCachedResponse(response) : response
-      })().finally(() => inFlight.delete(flightKey))
-      inFlight.set(flightKey, flight)
-    }
-    const result = await flight
-    if (result instanceof globalThis.Response) {
+    const recipe: Recipe = { key, dependencies: asDependencySet(dependsOn), produce, keep }
+    const { computed, leader } = compute(recipe, current.snapshot, 1)
+    const result = await computed
+    if (result.kind === 'stream') {
       // A streamed answer can be read once: others asking at the same time get their own.
-      return sendWebResponse(res, leader ? result : await produce(), head)
+      return sendWebResponse(res, leader ? result.response : await produce(), head)
     }
-    if (leader && result.status === 200 && (keep?.(result) ?? true)) store.set(version, key, result)
-    send(req, res, result, 'MISS')
+    // From the shared level it was made by another process: no handler ran here.
+    send(req, res, result.response, result.from === 'shared' ? 'HIT' : 'MISS')
   }
 
   const answerIfCached = async (
@@ -135,17 +223,27 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     key: string,
     extraHeaders: Record<string, string>,
   ): Promise<boolean> => {
-    const { version, sequence } = await freshVersion().catch(() => ({
-      version: undefined,
-      sequence: 0,
-    }))
-    if (!version) return false
-    store.useVersion(version, sequence)
-    const hit = store.get(version, key)
+    const current = await versions()
+    if (!current) return false
+    const hit = store.get(key, current.snapshot)
     if (!hit) return false
-    send(req, res, hit, 'HIT', extraHeaders)
+    send(req, res, hit.response, 'HIT', extraHeaders)
     return true
   }
 
-  return { serve, answerIfCached }
+  // Changes made by other processes (or jobs) are noticed by the next request anyway;
+  // for warm-up they must be noticed when nobody asks, too.
+  let checking = false
+  const checkSoon = () => {
+    if (checking || store.size === 0) return
+    checking = true
+    setImmediate(() => {
+      void versions().finally(() => (checking = false))
+    })
+  }
+  const timer =
+    (options.warmCount ?? 0) > 0 ? setInterval(checkSoon, options.checkEveryMs ?? 1000) : undefined
+  timer?.unref()
+
+  return { serve, answerIfCached, checkSoon, close: () => clearInterval(timer) }
 }

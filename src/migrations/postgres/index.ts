@@ -1,5 +1,8 @@
 import * as migration_20261125_183046_schema from './20261125_183046_schema'
+import * as migration_20261125_193955_schema from './20261125_193955_schema'
 import * as migration_20261125_201127_schema from './20261125_201127_schema'
+import * as migration_20261202_041203_schema from './20261202_041203_schema'
+import * as migration_20261202_041555_schema from './20261202_041555_schema'
 
 export const migrations = [
   {
@@ -8,8 +11,23 @@ export const migrations = [
     name: '20261125_183046_schema',
   },
   {
+    up: migration_20261125_193955_schema.up,
+    down: migration_20261125_193955_schema.down,
+    name: '20261125_193955_schema',
+  },
+  {
     up: migration_20261125_201127_schema.up,
     down: migration_20261125_201127_schema.down,
     name: '20261125_201127_schema',
+  },
+  {
+    up: migration_20261202_041203_schema.up,
+    down: migration_20261202_041203_schema.down,
+    name: '20261202_041203_schema',
+  },
+  {
+    up: migration_20261202_041555_schema.up,
+    down: migration_20261202_041555_schema.down,
+    name: '20261202_041555_schema',
   },
 ]
