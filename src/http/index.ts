@@ -76,6 +76,7 @@ const responseCache = (runtime: () => Promise<Runtime> | undefined, buildId: str
     maxBytes: settings.maxBytes,
     cacheControl: settings.cacheControl,
     warmCount: settings.warmCount,
+    debug: settings.debug ? (line) => console.info(`Response cache: ${line}`) : undefined,
     readVersions: async () => {
       const started = runtime()
       if (!started) return undefined

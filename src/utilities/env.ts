@@ -45,6 +45,8 @@ export const apiCacheSettings = () => ({
   warmCount: countFromEnv('API_CACHE_WARM', 20),
   /** How long an answer stays in Redis (the shared level, with REDIS_URL) at most. */
   redisTtlSeconds: intFromEnv('API_CACHE_REDIS_TTL_SECONDS', 24 * 60 * 60),
+  /** Logs what warm-up did (diagnostics, tests). */
+  debug: process.env.API_CACHE_DEBUG === 'true',
 })
 
 /** How stale a download count in a cached API answer may be (default 60 s). */

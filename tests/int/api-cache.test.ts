@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { request } from '../helpers/api'
-import { type Accounts, createAccounts, createDoc, marker, send } from '../helpers/accessFixtures'
+import { block, paragraph, richText } from '../../src/seed/lexical'
+import { login, request } from '../helpers/api'
+import {
+  type Accounts,
+  createAccounts,
+  createDoc,
+  marker,
+  PASSWORD,
+  send,
+} from '../helpers/accessFixtures'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -22,12 +30,15 @@ beforeAll(async () => {
     JOBS_INTERVAL_SECONDS: '1',
     PUBLIC_SITE_URL: '',
     DOWNLOAD_COUNT_REFRESH_SECONDS: '1',
+    API_CACHE_DEBUG: 'true',
   })
   // A second process on the same database: no seeding, its own cache.
   second = await startServer({
     DATABASE_URI: server.databaseUri,
     SEED_ON_START: 'false',
     JOBS_AUTORUN: 'false',
+    PUBLIC_SITE_URL: '',
+    API_CACHE_DEBUG: 'true',
   })
   accounts = await createAccounts(server.url)
 })
@@ -391,5 +402,249 @@ describe('population is batched', () => {
     expect(many.docs).toBe(10)
     expect(few.queries).toBeGreaterThan(0)
     expect(many.queries).toBe(few.queries)
+  })
+})
+
+/** The X-Cache of `path` on both processes. */
+const cacheStates = async (path: string) =>
+  Promise.all(
+    [server.url, second.url].map(async (base) =>
+      (await request(base, path)).headers.get('x-cache'),
+    ),
+  )
+
+const gqlGet = (query: string) => `/api/graphql?query=${encodeURIComponent(query)}`
+
+describe('only changes the public can see drop cached answers', () => {
+  it('an autosave and a draft save of a published page leave cached answers HIT, in both processes', async () => {
+    const page = await createPublishedPage(marker('Gepubliceerd'))
+    const paths = [
+      '/api/pages?limit=100&sort=title&depth=0',
+      `/api/pages/${page.id}?depth=1`,
+      '/api/globals/site?depth=0',
+      gqlGet(`{ Pages(where: { id: { equals: ${page.id} } }) { docs { title } } }`),
+    ]
+    for (const path of paths) await cacheEverywhere(path)
+    const draftTitle = marker('Concepttitel')
+    const autosave = await send(
+      server.url,
+      'PATCH',
+      `/api/pages/${page.id}?draft=true&autosave=true`,
+      { title: draftTitle },
+      { token: accounts.editorToken },
+    )
+    expect(autosave.status).toBe(200)
+    const draftSave = await send(
+      second.url,
+      'PATCH',
+      `/api/pages/${page.id}?draft=true`,
+      { title: `${draftTitle}-2`, _status: 'draft' },
+      { token: accounts.editorToken },
+    )
+    expect(draftSave.status).toBe(200)
+    for (const path of paths) {
+      for (const base of [server.url, second.url]) {
+        const res = await request(base, path)
+        expect(res.headers.get('x-cache')).toBe('HIT')
+        expect(res.text).not.toContain(draftTitle)
+      }
+    }
+    expect((await request(server.url, `/api/pages/${page.id}?depth=0`)).body.title).toBe(page.title)
+  })
+
+  it('an anonymous draft=true answer still follows draft saves exactly', async () => {
+    const page = await createPublishedPage(marker('Met-concept'))
+    const path = `/api/pages?draft=true&where[id][equals]=${page.id}&depth=0`
+    await cacheEverywhere(path)
+    await send(
+      server.url,
+      'PATCH',
+      `/api/pages/${page.id}?draft=true&autosave=true`,
+      { title: marker('Nieuw-concept') },
+      { token: accounts.editorToken },
+    )
+    // The truth: the same query under a key nobody asked before.
+    const fresh = await request(server.url, `${path}&n=${marker('vers')}`)
+    expect(fresh.headers.get('x-cache')).toBe('MISS')
+    for (const base of [server.url, second.url]) {
+      const res = await request(base, path)
+      expect(res.body.docs).toEqual(fresh.body.docs)
+      expect(res.text).not.toContain('Nieuw-concept')
+    }
+  })
+
+  it('logins, a failed login and a change to a user leave cached answers HIT', async () => {
+    const paths = ['/api/pages?limit=100&sort=title&depth=0', '/api/globals/navigation']
+    for (const path of paths) await cacheEverywhere(path)
+    await login(server.url, 'beheerder@example.test', PASSWORD)
+    await login(second.url, accounts.editorEmail, PASSWORD)
+    const failed = await request(server.url, '/api/users/login', {
+      method: 'POST',
+      json: { email: accounts.editorEmail, password: 'fout-wachtwoord' },
+    })
+    expect(failed.status).toBe(401)
+    const renamed = await send(
+      server.url,
+      'PATCH',
+      `/api/users/${accounts.editorId}`,
+      { name: marker('Redacteur') },
+      { token: accounts.adminToken },
+    )
+    expect(renamed.status).toBe(200)
+    for (const path of paths) expect(await cacheStates(path)).toEqual(['HIT', 'HIT'])
+  })
+})
+
+describe('invalidation by dependency', () => {
+  it('publishing a project refreshes a page whose blocks show it, and leaves the site, a documents list and answers that cannot show it HIT', async () => {
+    const project = await createDoc(
+      server.url,
+      accounts.editorToken,
+      'projects',
+      { title: marker('Project-voor'), slug: marker('afh-project') },
+      false,
+    )
+    const page = await createDoc(
+      server.url,
+      accounts.editorToken,
+      'pages',
+      {
+        title: marker('Pagina-met-projecten'),
+        slug: marker('afh-pagina'),
+        content: richText(
+          paragraph('Onze projecten:'),
+          block('projectList', { mode: 'manual', projects: [project.id] }, marker('blok')),
+        ),
+      },
+      false,
+    )
+    const unaffected = [
+      '/api/globals/site',
+      '/api/documents?limit=10&depth=0',
+      // At depth 0 the block holds the project's id only.
+      `/api/pages/${page.id}?depth=0`,
+      gqlGet('{ Site { siteName tagline } }'),
+    ]
+    const affected = [
+      `/api/pages/${page.id}`,
+      `/api/pages/${page.id}?depth=1`,
+      `/api/projects?where[id][equals]=${project.id}&depth=0`,
+      gqlGet(`{ Projects(where: { id: { equals: ${project.id} } }) { docs { title } } }`),
+    ]
+    for (const path of [...unaffected, ...affected]) await cacheEverywhere(path)
+    expect((await request(server.url, `/api/pages/${page.id}?depth=1`)).text).toContain(
+      project.title,
+    )
+
+    const title = marker('Project-na')
+    const published = await send(
+      server.url,
+      'PATCH',
+      `/api/projects/${project.id}`,
+      { title, _status: 'published' },
+      { token: accounts.editorToken },
+    )
+    expect(published.status).toBe(200)
+    for (const base of [server.url, second.url]) {
+      for (const path of unaffected)
+        expect((await request(base, path)).headers.get('x-cache')).toBe('HIT')
+      for (const path of affected) {
+        const res = await request(base, path)
+        expect(res.text).toContain(title)
+        expect(res.text).not.toContain(project.title)
+      }
+    }
+  })
+
+  it('deleting a document refreshes answers that hold only its id (depth 0)', async () => {
+    const document = await createDoc(
+      server.url,
+      accounts.editorToken,
+      'documents',
+      { title: marker('Weg-document'), slug: marker('weg-document'), type: 'overig' },
+      false,
+    )
+    const project = await createDoc(
+      server.url,
+      accounts.editorToken,
+      'projects',
+      {
+        title: marker('Project-met-document'),
+        slug: marker('met-document'),
+        documents: [document.id],
+      },
+      false,
+    )
+    const path = `/api/projects/${project.id}?depth=0`
+    await cacheEverywhere(path)
+    expect((await request(server.url, path)).body.documents).toEqual([document.id])
+    const deleted = await send(server.url, 'DELETE', `/api/documents/${document.id}`, undefined, {
+      token: accounts.editorToken,
+    })
+    expect(deleted.status).toBe(200)
+    for (const base of [server.url, second.url])
+      expect((await request(base, path)).body.documents ?? []).toEqual([])
+  })
+})
+
+describe('warm-up', () => {
+  const warmedCount = (target: TestServer, path: string) =>
+    target
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('Response cache: warmed') && line.includes(path)).length
+
+  it('recomputes a hot answer after a change, and no read ever shows an older state', async () => {
+    const page = await createPublishedPage(marker('Warm'))
+    const path = `/api/pages?where[id][equals]=${page.id}&depth=0&warm=${marker('w')}`
+    for (let index = 0; index < 5; index += 1)
+      for (const base of [server.url, second.url]) await request(base, path)
+
+    // Changes in quick succession, each read at once in both processes: warm-ups
+    // of an earlier state may still be running, and must never be what a read gets.
+    let title = page.title as string
+    for (let round = 0; round < 6; round += 1) {
+      title = marker(`Warm-${round}`)
+      const res = await send(
+        round % 2 ? second.url : server.url,
+        'PATCH',
+        `/api/pages/${page.id}`,
+        { title },
+        { token: accounts.editorToken },
+      )
+      expect(res.status).toBe(200)
+      for (const base of [server.url, second.url])
+        expect(
+          (await request(base, path)).body.docs.map((doc: { title: string }) => doc.title),
+        ).toEqual([title])
+    }
+
+    // Warm-ups of the rounds above may still be running: wait until they are done.
+    let settled = warmedCount(server, path)
+    for (
+      let quiet = Date.now(), deadline = Date.now() + 15_000;
+      Date.now() - quiet < 1500 && Date.now() < deadline;
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      if (warmedCount(server, path) !== settled)
+        [settled, quiet] = [warmedCount(server, path), Date.now()]
+    }
+    // One more change, and nobody reads: the hot answer is made again in the background.
+    const before = warmedCount(server, path)
+    const last = marker('Warm-laatst')
+    await send(
+      server.url,
+      'PATCH',
+      `/api/pages/${page.id}`,
+      { title: last },
+      { token: accounts.editorToken },
+    )
+    const deadline = Date.now() + 30_000
+    while (warmedCount(server, path) === before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(warmedCount(server, path)).toBeGreaterThan(before)
+    const res = await request(server.url, path)
+    expect(res.headers.get('x-cache')).toBe('HIT')
+    expect(res.body.docs.map((doc: { title: string }) => doc.title)).toEqual([last])
   })
 })

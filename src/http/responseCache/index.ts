@@ -25,6 +25,8 @@ export type ResponseCacheOptions = {
   checkEveryMs?: number
   /** The level shared by every process (Redis), if any. */
   shared?: SharedAnswers
+  /** Diagnostics (API_CACHE_DEBUG): one line per warmed answer. */
+  debug?: (line: string) => void
 }
 
 export type ServeOptions = {
@@ -150,6 +152,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     const { computed } = compute(background, current.snapshot, Math.ceil(requests / 2))
     const result = await computed
     if (result.kind === 'stream') await result.response.body?.cancel()
+    else options.debug?.(`warmed ${recipe.key.replaceAll('\n', ' ')} (${result.from})`)
   }
 
   const send = (
