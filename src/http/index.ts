@@ -8,6 +8,7 @@ import { apiCacheSettings } from '../utilities/env'
 import { redisClient, redisKeyPrefix } from '../utilities/redis'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
+import { hasCredentials } from './api/anonymous'
 import { cachedAnswers } from './cachedAnswers'
 import { captions } from './captions'
 import { downloads } from './downloads'
@@ -54,8 +55,8 @@ export const createHttpApp = (options: {
   // Cached anonymous answers go out before express; everything else through it.
   const answerFromCache = cachedAnswers(cache)
   return (req, res) => {
-    // A write may have changed what cached answers depend on: look soon (warm-up).
-    if (cache && req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS')
+    // An editor's write may have changed what cached answers depend on: look soon (warm-up).
+    if (cache && req.method !== 'GET' && req.method !== 'HEAD' && hasCredentials(req))
       res.once('finish', cache.checkSoon)
     answerFromCache(req, res)
       .then((answered) => {
