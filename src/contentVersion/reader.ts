@@ -2,17 +2,20 @@ import Database from 'libsql'
 import type { Payload } from 'payload'
 
 import { databaseKind, databaseUri } from '../database/uri'
-import { type VersionSnapshot, snapshotOf } from './snapshot'
+import { type VersionSnapshot, snapshotFromId, snapshotOf } from './snapshot'
 import { readTokens } from './token'
 
-const SQL = 'SELECT scope, token FROM content_versions ORDER BY scope'
+/**
+ * All scopes in one value (`scope=token;…` in scope order): the database builds the
+ * snapshot's id, and the server parses it only when it changed.
+ */
+const SQLITE = `SELECT group_concat(scope || '=' || token || ';', '' ORDER BY scope) AS id FROM content_versions`
+const POSTGRES = `SELECT string_agg(scope || '=' || token || ';', '' ORDER BY scope) AS id FROM content_versions`
 
-type Row = { scope: string; token: string }
+type Row = { id: string | null }
 
 /** A file path from `file:…` (libsql's URI form), without query parameters. */
 const sqliteFile = (uri: string): string => uri.replace(/^file:(\/\/)?/, '').split('?')[0] ?? ''
-
-const rowsOf = (rows: Row[]): [string, string][] => rows.map((row) => [row.scope, row.token])
 
 /**
  * How the response cache reads the committed tokens of every scope, as cheaply as
@@ -27,21 +30,21 @@ const rowsOf = (rows: Row[]): [string, string][] => rows.map((row) => [row.scope
 export const versionSnapshotReader = (payload: Payload): (() => Promise<VersionSnapshot>) => {
   const uri = databaseUri()
   let last: VersionSnapshot | undefined
-  const remember = (rows: [string, string][]) => (last = snapshotOf(rows, last))
+  const remember = (id: string | null | undefined) => (last = snapshotFromId(id ?? '', last))
   switch (databaseKind(uri)) {
     case 'sqlite': {
       const connection = new Database(sqliteFile(uri), { readonly: true })
-      const statement = connection.prepare(SQL)
-      return async () => remember(rowsOf(statement.all() as Row[]))
+      const statement = connection.prepare(SQLITE)
+      return async () => remember((statement.get() as Row | undefined)?.id)
     }
     case 'postgres': {
       const pool = (
         payload.db as unknown as { pool: { query: (sql: string) => Promise<{ rows: Row[] }> } }
       ).pool
-      return async () => remember(rowsOf((await pool.query(SQL)).rows))
+      return async () => remember((await pool.query(POSTGRES)).rows[0]?.id)
     }
     default:
-      return async () => remember(await readTokens(payload))
+      return async () => (last = snapshotOf(await readTokens(payload), last))
   }
 }
 

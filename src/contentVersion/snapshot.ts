@@ -17,6 +17,22 @@ export const snapshotOf = (
 ): VersionSnapshot => {
   let id = ''
   for (const [scope, token] of rows) id += `${scope}=${token};`
+  return snapshotFromId(id, previous)
+}
+
+/**
+ * A snapshot from its id (`scope=token;…`, as the database aggregates it in one value):
+ * parsed only when it differs from `previous`.
+ */
+export const snapshotFromId = (
+  id: string,
+  previous: VersionSnapshot | undefined,
+): VersionSnapshot => {
   if (previous?.id === id) return previous
-  return { id, tokens: new Map(rows) }
+  const tokens = new Map<string, string>()
+  for (const pair of id.split(';')) {
+    const at = pair.indexOf('=')
+    if (at > 0) tokens.set(pair.slice(0, at), pair.slice(at + 1))
+  }
+  return { id, tokens }
 }
