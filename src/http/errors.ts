@@ -8,7 +8,5 @@ import { languageOf, type MessageKey, messages } from '../i18n/messages'
  */
 export const sendError = (req: Request, res: Response, status: number, key: MessageKey): void => {
   res.setHeader('Cache-Control', 'no-store')
-  res
-    .status(status)
-    .json({ errors: [{ message: messages[key][languageOf(req.headers['accept-language'])] }] })
+  res.status(status).json({ errors: [{ message: messages[key][languageOf(req.headers['accept-language'])] }] })
 }

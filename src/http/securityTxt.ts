@@ -15,10 +15,7 @@ const expires = (): string => {
   const configured = process.env.SECURITY_EXPIRES
   const parsed = configured ? new Date(configured) : undefined
   if (parsed && !Number.isNaN(parsed.getTime())) return parsed.toISOString()
-  if (configured)
-    console.warn(
-      `[koers] SECURITY_EXPIRES "${configured}" is not an ISO date; using one year from now.`,
-    )
+  if (configured) console.warn(`[koers] SECURITY_EXPIRES "${configured}" is not an ISO date; using one year from now.`)
   return new Date(startedAt + ONE_YEAR_MS).toISOString()
 }
 

@@ -50,8 +50,7 @@ export const apiCacheSettings = () => ({
 })
 
 /** How stale a download count in a cached API answer may be (default 60 s). */
-export const downloadCountRefreshSeconds = (): number =>
-  intFromEnv('DOWNLOAD_COUNT_REFRESH_SECONDS', 60)
+export const downloadCountRefreshSeconds = (): number => intFromEnv('DOWNLOAD_COUNT_REFRESH_SECONDS', 60)
 
 /** How many API requests Payload works on at once; more wait in arrival order (default 4). */
 export const apiConcurrency = (): number => intFromEnv('API_CONCURRENCY', 4)

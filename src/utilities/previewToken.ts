@@ -17,7 +17,8 @@ import { resolveSecret } from './secret'
 export type PreviewClaims = { collection: string; id: string; exp: number }
 
 export type PreviewVerification =
-  { ok: true; claims: PreviewClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
+  | { ok: true; claims: PreviewClaims }
+  | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
 
 export const PREVIEW_TOKEN_HEADER = 'x-preview-token'
 export const PREVIEW_TOKEN_QUERY = 'previewToken'
@@ -28,10 +29,7 @@ let derivedKey: Buffer | undefined
 
 const key = (): Buffer => {
   if (process.env.PREVIEW_SECRET) return Buffer.from(process.env.PREVIEW_SECRET, 'utf8')
-  derivedKey ??= crypto
-    .createHmac('sha256', resolveSecret())
-    .update('koers-preview-token-v1')
-    .digest()
+  derivedKey ??= crypto.createHmac('sha256', resolveSecret()).update('koers-preview-token-v1').digest()
   return derivedKey
 }
 
@@ -44,16 +42,13 @@ export const signPreviewToken = (
   now = Date.now(),
 ): { token: string; expiresAt: Date } => {
   const exp = Math.floor(now / 1000) + ttlSeconds
-  const body = Buffer.from(JSON.stringify({ c: collection, id: String(id), exp }), 'utf8').toString(
-    'base64url',
-  )
+  const body = Buffer.from(JSON.stringify({ c: collection, id: String(id), exp }), 'utf8').toString('base64url')
   return { token: `${body}.${mac(body).toString('base64url')}`, expiresAt: new Date(exp * 1000) }
 }
 
 export const verifyPreviewToken = (token: string, now = Date.now()): PreviewVerification => {
   const parts = token.split('.')
-  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024)
-    return { ok: false, reason: 'malformed' }
+  if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 1024) return { ok: false, reason: 'malformed' }
   const [body, signature] = parts
   const given = Buffer.from(signature, 'base64url')
   const expected = mac(body)
@@ -67,11 +62,7 @@ export const verifyPreviewToken = (token: string, now = Date.now()): PreviewVeri
   } catch {
     return { ok: false, reason: 'malformed' }
   }
-  if (
-    typeof claims.c !== 'string' ||
-    typeof claims.id !== 'string' ||
-    typeof claims.exp !== 'number'
-  ) {
+  if (typeof claims.c !== 'string' || typeof claims.id !== 'string' || typeof claims.exp !== 'number') {
     return { ok: false, reason: 'malformed' }
   }
   if (claims.exp * 1000 <= now) return { ok: false, reason: 'expired' }
@@ -79,8 +70,5 @@ export const verifyPreviewToken = (token: string, now = Date.now()): PreviewVeri
 }
 
 /** The token a request carries: the `X-Preview-Token` header, else `?previewToken=`. */
-export const previewTokenOf = (
-  headers: Headers,
-  searchParams?: URLSearchParams,
-): string | undefined =>
+export const previewTokenOf = (headers: Headers, searchParams?: URLSearchParams): string | undefined =>
   headers.get(PREVIEW_TOKEN_HEADER) || searchParams?.get(PREVIEW_TOKEN_QUERY) || undefined

@@ -29,9 +29,7 @@ export const redisClient = (): Redis | null => {
   client.on('error', (error: Error) => {
     if (down) return
     down = true
-    console.warn(
-      `Redis (${redactedUrl(url)}) unreachable: ${error.message}; working without it until it is back`,
-    )
+    console.warn(`Redis (${redactedUrl(url)}) unreachable: ${error.message}; working without it until it is back`)
   })
   client.on('ready', () => {
     if (down) console.info(`Redis (${redactedUrl(url)}) reachable again`)

@@ -15,11 +15,7 @@ export const resolveSecret = (): string => {
   const fromEnv = process.env.PAYLOAD_SECRET
   if (fromEnv) return fromEnv
   const embedded = databaseKind() === 'sqlite'
-  if (
-    !embedded &&
-    process.env.NODE_ENV === 'production' &&
-    process.env.NEXT_PHASE !== 'phase-production-build'
-  ) {
+  if (!embedded && process.env.NODE_ENV === 'production' && process.env.NEXT_PHASE !== 'phase-production-build') {
     throw new Error(
       'PAYLOAD_SECRET is not set. A production server on Postgres or MongoDB refuses to start without it (see .env.example).',
     )
@@ -30,9 +26,7 @@ export const resolveSecret = (): string => {
     fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
   }
   if (!warned) {
-    console.warn(
-      `[koers] PAYLOAD_SECRET is not set: using the generated secret in ${file}. Set PAYLOAD_SECRET in production.`,
-    )
+    console.warn(`[koers] PAYLOAD_SECRET is not set: using the generated secret in ${file}. Set PAYLOAD_SECRET in production.`)
     warned = true
   }
   return fs.readFileSync(file, 'utf8').trim()
