@@ -235,6 +235,8 @@ export interface Media {
   alt?: string | null
   caption?: string | null
   credit?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   url?: string | null
@@ -518,6 +520,8 @@ export interface Document {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -639,6 +643,8 @@ export interface Animation {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -837,6 +843,8 @@ export interface PayloadJob {
   queue?: string | null
   waitUntil?: string | null
   processing?: boolean | null
+  leaseOwner?: string | null
+  leaseExpiresAt?: string | null
   updatedAt: string
   createdAt: string
 }
@@ -1048,6 +1056,8 @@ export interface DocumentsSelect<T extends boolean = true> {
   fileTypeLabel?: T
   textAlternativePlain?: T
   publishedAt?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -1156,6 +1166,8 @@ export interface AnimationsSelect<T extends boolean = true> {
   relatedProjects?: T
   slug?: T
   publishedAt?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -1177,6 +1189,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T
   caption?: T
   credit?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   url?: T
@@ -1365,6 +1379,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T
   waitUntil?: T
   processing?: T
+  leaseOwner?: T
+  leaseExpiresAt?: T
   updatedAt?: T
   createdAt?: T
 }
@@ -1650,6 +1666,7 @@ export interface TaskRevalidateWebhook {
       | number
       | boolean
       | null
+    deliveryId?: string | null
   }
   output: {
     status?: number | null

@@ -1,5 +1,7 @@
 import * as migration_20261125_183037_schema from './20261125_183037_schema'
+import * as migration_20261125_193948_schema from './20261125_193948_schema'
 import * as migration_20261125_201124_schema from './20261125_201124_schema'
+import * as migration_20261202_034944_schema from './20261202_034944_schema'
 
 export const migrations = [
   {
@@ -8,8 +10,18 @@ export const migrations = [
     name: '20261125_183037_schema',
   },
   {
+    up: migration_20261125_193948_schema.up,
+    down: migration_20261125_193948_schema.down,
+    name: '20261125_193948_schema',
+  },
+  {
     up: migration_20261125_201124_schema.up,
     down: migration_20261125_201124_schema.down,
     name: '20261125_201124_schema',
+  },
+  {
+    up: migration_20261202_034944_schema.up,
+    down: migration_20261202_034944_schema.down,
+    name: '20261202_034944_schema',
   },
 ]

@@ -1,0 +1,30 @@
+import { s3Storage } from '@payloadcms/storage-s3'
+import type { Plugin } from 'payload'
+
+import { s3Settings } from './settings'
+import { UPLOAD_FOLDERS } from './folders'
+
+/**
+ * Uploads go to object storage when S3_BUCKET is set (Payload's official S3 adapter),
+ * to MEDIA_DIR otherwise. The adapter's fields (`prefix`) are always in the schema, so
+ * the database does not depend on the setting. Every file, image size and WebP is
+ * written by the adapter after Payload made it, under the collection's folder
+ * (./folders.ts). Files are read back by the project's own routes (src/http/files.ts,
+ * downloads.ts) through ./store.ts, not by the adapter's handler.
+ *
+ * @payloadcms/storage-s3 exists on our registry as 3.90.1 only (core is 3.90.2).
+ */
+export const objectStorage = (): Plugin => {
+  const settings = s3Settings()
+  return s3Storage({
+    enabled: Boolean(settings),
+    alwaysInsertFields: true,
+    bucket: settings?.bucket ?? 'unused',
+    config: settings?.client ?? {},
+    collections: {
+      documents: { prefix: UPLOAD_FOLDERS.documents },
+      media: { prefix: UPLOAD_FOLDERS.media },
+      animations: { prefix: UPLOAD_FOLDERS.animations },
+    },
+  })
+}
