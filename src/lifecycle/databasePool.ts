@@ -5,20 +5,20 @@ import type { Payload } from 'payload'
 import { intFromEnv } from '../utilities/env'
 
 /** The parts of node-postgres' pool (used by Payload's Postgres adapter) read here. */
-type Pool = EventEmitter & { totalCount: number; options: { max?: number } }
+type Pool = EventEmitter & {
+  totalCount: number
+  idleCount: number
+  options: { max?: number }
+}
 
-const checkedOut = new WeakMap<Pool, Map<object, number>>()
+/** When each watched pool last got a connection back. */
+const lastReturn = new WeakMap<Pool, number>()
 
-const watch = (pool: Pool): Map<object, number> => {
-  let clients = checkedOut.get(pool)
-  if (clients) return clients
-  const held = new Map<object, number>()
-  clients = held
-  checkedOut.set(pool, held)
-  pool.on('acquire', (client: object) => held.set(client, Date.now()))
-  pool.on('release', (_error: unknown, client: object) => held.delete(client))
-  pool.on('remove', (client: object) => held.delete(client))
-  return held
+const watch = (pool: Pool): void => {
+  if (lastReturn.has(pool)) return
+  lastReturn.set(pool, Date.now())
+  pool.on('release', () => lastReturn.set(pool, Date.now()))
+  pool.on('remove', () => lastReturn.set(pool, Date.now()))
 }
 
 const poolOf = (payload: Payload): Pool | undefined => {
@@ -36,22 +36,21 @@ export const watchDatabasePool = (payload: Payload): void => {
 export const stuckAfterMs = (): number => intFromEnv('LIVENESS_DB_STUCK_SECONDS', 60) * 1000
 
 /**
- * Whether every connection this process may have is checked out and has been for
- * longer than `stuckAfterMs`: held by transactions that do not finish (a leaked
- * transaction, a lock that is never released). Such a process can never answer a
- * database request again; a restart gives the connections back. A database that is
- * down is different: its connections fail and go back at once, so it is not "stuck"
- * (readiness reports it instead).
+ * Whether every connection this process may have is checked out and none has come
+ * back for longer than `stuckAfterMs`: they are held by transactions that do not finish
+ * (a leaked transaction, a lock that is never released). Such a process can never
+ * answer a database request again; a restart gives the connections back. A database
+ * that is down is different: its connections fail and go back at once, so it is not
+ * "stuck" (readiness reports it instead).
  */
 export const stuckConnections = (
   payload: Payload,
-): { stuck: boolean; held: number; max: number } | undefined => {
+): { stuck: boolean; max: number } | undefined => {
   const pool = poolOf(payload)
   if (!pool) return undefined
-  const clients = watch(pool)
+  watch(pool)
   const max = pool.options.max ?? 10
-  const limit = stuckAfterMs()
-  const now = Date.now()
-  const held = [...clients.values()].filter((since) => now - since >= limit).length
-  return { stuck: held >= max, held, max }
+  const full = pool.totalCount >= max && pool.idleCount === 0
+  const quietFor = Date.now() - (lastReturn.get(pool) ?? Date.now())
+  return { stuck: full && quietFor >= stuckAfterMs(), max }
 }
