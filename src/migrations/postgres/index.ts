@@ -1,5 +1,4 @@
 import * as migration_20261125_183046_schema from './20261125_183046_schema'
-import * as migration_20261125_193955_schema from './20261125_193955_schema'
 import * as migration_20261125_201127_schema from './20261125_201127_schema'
 import * as migration_20261202_035002_schema from './20261202_035002_schema'
 
@@ -8,11 +7,6 @@ export const migrations = [
     up: migration_20261125_183046_schema.up,
     down: migration_20261125_183046_schema.down,
     name: '20261125_183046_schema',
-  },
-  {
-    up: migration_20261125_193955_schema.up,
-    down: migration_20261125_193955_schema.down,
-    name: '20261125_193955_schema',
   },
   {
     up: migration_20261125_201127_schema.up,

@@ -1,5 +1,4 @@
 import * as migration_20261125_183037_schema from './20261125_183037_schema'
-import * as migration_20261125_193948_schema from './20261125_193948_schema'
 import * as migration_20261125_201124_schema from './20261125_201124_schema'
 import * as migration_20261202_034944_schema from './20261202_034944_schema'
 
@@ -8,11 +7,6 @@ export const migrations = [
     up: migration_20261125_183037_schema.up,
     down: migration_20261125_183037_schema.down,
     name: '20261125_183037_schema',
-  },
-  {
-    up: migration_20261125_193948_schema.up,
-    down: migration_20261125_193948_schema.down,
-    name: '20261125_193948_schema',
   },
   {
     up: migration_20261125_201124_schema.up,
