@@ -2,7 +2,8 @@ import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
 import { s3Settings } from './settings'
-import { UPLOAD_FOLDERS } from './folders'
+import { isUploadCollection, UPLOAD_FOLDERS } from './folders'
+import { withoutEchoUpdate } from './withoutEchoUpdate'
 
 /**
  * Uploads go to object storage when S3_BUCKET is set (Payload's official S3 adapter),
@@ -14,9 +15,9 @@ import { UPLOAD_FOLDERS } from './folders'
  *
  * @payloadcms/storage-s3 exists on our registry as 3.90.1 only (core is 3.90.2).
  */
-export const objectStorage = (): Plugin => {
+export const objectStorage = (): Plugin => async (config) => {
   const settings = s3Settings()
-  return s3Storage({
+  const plugin = s3Storage({
     enabled: Boolean(settings),
     alwaysInsertFields: true,
     bucket: settings?.bucket ?? 'unused',
@@ -27,4 +28,20 @@ export const objectStorage = (): Plugin => {
       animations: { prefix: UPLOAD_FOLDERS.animations },
     },
   })
+  if (!settings) return plugin(config)
+  const hooksBefore = new Map(
+    (config.collections ?? []).map((collection) => [
+      collection.slug,
+      collection.hooks?.afterChange?.length ?? 0,
+    ]),
+  )
+  const stored = await plugin(config)
+  return {
+    ...stored,
+    collections: stored.collections?.map((collection) =>
+      isUploadCollection(collection.slug)
+        ? withoutEchoUpdate(collection, hooksBefore.get(collection.slug) ?? 0)
+        : collection,
+    ),
+  }
 }
