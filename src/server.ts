@@ -73,7 +73,6 @@ const main = async (): Promise<void> => {
   }
 
   const port = Number.parseInt(process.env.PORT || '3000', 10)
-  watchEventLoop()
   const server = http.createServer(httpApp)
   const connections = trackConnections(server)
   server.listen(port)
@@ -83,6 +82,8 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
   await startPayload(port)
+  // From here on: starting (loading modules, migrations) blocks the loop by nature.
+  watchEventLoop()
   log(
     `Koers en kansen CMS ready on http://localhost:${port}/admin (REST /api, GraphQL /api/graphql)`,
   )
