@@ -11,14 +11,14 @@ export type ReceivedDelivery = {
 /**
  * A webhook receiver in the test process: records every delivery (with its
  * X-Koers-Delivery id) and answers 200, except deliveries that `hold` picks: those it
- * keeps open without an answer until the test ends (a receiver that hangs, or a node
- * that dies while sending).
+ * keeps open without an answer (a receiver that hangs, or a node that dies while
+ * sending) until `answer(slug)` or the end of the test.
  */
 export const startWebhookReceiver = async (
   options: { hold?: (delivery: ReceivedDelivery) => boolean } = {},
 ) => {
   const received: ReceivedDelivery[] = []
-  const held: http.ServerResponse[] = []
+  const held: { slug: string; res: http.ServerResponse }[] = []
   const server = http.createServer(async (req, res) => {
     let raw = ''
     for await (const chunk of req) raw += chunk
@@ -29,7 +29,7 @@ export const startWebhookReceiver = async (
     }
     received.push(delivery)
     if (options.hold?.(delivery)) {
-      held.push(res)
+      held.push({ slug: String(delivery.body.slug ?? ''), res })
       return
     }
     res.writeHead(200).end()
@@ -42,8 +42,12 @@ export const startWebhookReceiver = async (
     /** Deliveries of one document's event. */
     of: (slug: string, event = 'publish') =>
       received.filter((delivery) => delivery.body.slug === slug && delivery.body.event === event),
+    /** Answers the held deliveries of `slug` with 200 at last. */
+    answer: (slug: string) => {
+      for (const entry of held.filter((entry) => entry.slug === slug)) entry.res.writeHead(200).end()
+    },
     stop: async () => {
-      for (const res of held) res.destroy()
+      for (const { res } of held) res.destroy()
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
     },
