@@ -27,6 +27,8 @@ let s3: TestS3
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>
 let db: pg.Client
 let admin: string
+/** The node still running after the crash test. */
+let survivor: TestServer
 const heldOnce = new Set<string>()
 
 const nodes = () => [a, b]
@@ -48,7 +50,7 @@ beforeAll(async () => {
     // The first attempt of a "vasthouden" delivery gets no answer: its node is killed meanwhile.
     hold: (delivery) => {
       const slug = String(delivery.body.slug ?? '')
-      if (!/vasthouden|verdwijnt/.test(slug) || heldOnce.has(slug)) return false
+      if (!/vasthouden|verdwijnt|afronden/.test(slug) || heldOnce.has(slug)) return false
       heldOnce.add(slug)
       return true
     },
@@ -184,6 +186,11 @@ suite('several nodes on one database', () => {
     expect(createHash('sha256').update(download.body).digest('hex')).toBe(
       createHash('sha256').update(pdf).digest('hex'),
     )
+    // Whole downloads count (two), wherever they were served; ranges, 304s and HEADs do not.
+    await waitFor('the download count', async () => {
+      const doc = await request(a.url, `/api/documents/${res.body.doc.id}?depth=0`, { token: admin })
+      return doc.body.downloadCount === 2 ? true : undefined
+    })
   })
 
   it('a node killed while it holds a job: the other node completes it after the lease', async () => {
@@ -212,5 +219,19 @@ suite('several nodes on one database', () => {
     expect(receiver.of(slug)).toHaveLength(2)
     // The surviving node still serves.
     expect((await request(other.url, '/readyz')).status).toBe(200)
+    survivor = other
+  })
+
+  it('SIGTERM while a node runs a job: it finishes the job, gives nothing back twice, exits 0', async () => {
+    const slug = 'afronden-bij-stoppen'
+    await create(survivor, 'projects', { title: slug, slug, _status: 'published' })
+    await waitFor('the delivery', () => receiver.of(slug)[0])
+    process.kill(survivor.pid, 'SIGTERM')
+    // The receiver answers only after the node was told to stop: the node waits for it.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    receiver.answer(slug)
+    expect(await survivor.exited).toBe(0)
+    expect(await jobsLeft('revalidateWebhook')).toBe(0)
+    expect(receiver.of(slug)).toHaveLength(1)
   })
 })
