@@ -65,7 +65,9 @@ export const readyz =
       await withTimeout(payload.count({ collection: 'users', overrideAccess: true }), 3000)
       res.status(200).json({ status: 'ready', database: payload.db.name })
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: `database: ${(error as Error).message}` })
+      res
+        .status(503)
+        .json({ status: 'unavailable', reason: `database: ${(error as Error).message}` })
     }
   }
 

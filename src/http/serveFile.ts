@@ -30,7 +30,9 @@ const etagMatches = (header: string, etag: string): boolean =>
   header
     .split(',')
     .map((tag) => tag.trim())
-    .some((tag) => tag === '*' || tag === etag || tag.replace(/^W\//, '') === etag.replace(/^W\//, ''))
+    .some(
+      (tag) => tag === '*' || tag === etag || tag.replace(/^W\//, '') === etag.replace(/^W\//, ''),
+    )
 
 /** If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): a write-style precondition failed. */
 const preconditionFailed = (req: Request, stat: FileStat): boolean => {

@@ -43,9 +43,7 @@ export const stuckAfterMs = (): number => intFromEnv('LIVENESS_DB_STUCK_SECONDS'
  * that is down is different: its connections fail and go back at once, so it is not
  * "stuck" (readiness reports it instead).
  */
-export const stuckConnections = (
-  payload: Payload,
-): { stuck: boolean; max: number } | undefined => {
+export const stuckConnections = (payload: Payload): { stuck: boolean; max: number } | undefined => {
   const pool = poolOf(payload)
   if (!pool) return undefined
   watch(pool)

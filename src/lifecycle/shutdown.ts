@@ -98,10 +98,7 @@ export const gracefulShutdown = (options: {
       ? runtime.jobs.stop(left())
       : Promise.resolve({ finished: true, released: 0 })
 
-    while (
-      (connections.inFlight() > 0 || connections.closeIdle(IDLE_CLOSE_MS) > 0) &&
-      left() > 0
-    ) {
+    while ((connections.inFlight() > 0 || connections.closeIdle(IDLE_CLOSE_MS) > 0) && left() > 0) {
       await sleep(50)
     }
     const requestsDone = connections.inFlight() === 0

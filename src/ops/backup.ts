@@ -7,8 +7,7 @@ import * as tar from 'tar'
 import { databaseUri } from '../database/uri'
 import { localMediaFiles, type MediaFiles, s3MediaFiles } from '../storage/mediaFiles'
 import { s3Settings } from '../storage/settings'
-import { humanBytes, type Manifest, writeWithChecksum } from './archive'
-import { checksumOf } from './archive'
+import { checksumOf, humanBytes, type Manifest, writeWithChecksum } from './archive'
 import { snapshotDatabase } from './database'
 
 /** The uploads of this installation: the bucket when S3_BUCKET is set, else MEDIA_DIR. */
@@ -51,14 +50,20 @@ export const backup = async (options: {
     for (const entry of entries) {
       const target = path.join(staging, 'media', ...entry.key.split('/'))
       await fs.promises.mkdir(path.dirname(target), { recursive: true })
-      files.push({ key: entry.key, ...(await writeWithChecksum(await media.read(entry.key), target)) })
+      files.push({
+        key: entry.key,
+        ...(await writeWithChecksum(await media.read(entry.key), target)),
+      })
       done += 1
       if (done % 50 === 0 || done === entries.length) log(`media: ${done}/${entries.length} files`)
     }
     await fs.promises.mkdir(path.join(staging, 'media'), { recursive: true })
     const present = new Set(files.map((file) => file.key))
     const missing = snapshot.files.filter((key) => !present.has(key))
-    if (missing.length) log(`media: ${missing.length} file(s) the database refers to are missing: ${missing.join(', ')}`)
+    if (missing.length)
+      log(
+        `media: ${missing.length} file(s) the database refers to are missing: ${missing.join(', ')}`,
+      )
 
     const manifest: Manifest = {
       format: 1,
@@ -77,7 +82,10 @@ export const backup = async (options: {
         missing,
       },
     }
-    await fs.promises.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2))
+    await fs.promises.writeFile(
+      path.join(staging, 'manifest.json'),
+      JSON.stringify(manifest, null, 2),
+    )
     await fs.promises.mkdir(outDir, { recursive: true })
     const archive = path.resolve(outDir, `koers-backup-${stamp(createdAt)}.tar`)
     await tar.c({ file: archive, cwd: staging, portable: true }, [

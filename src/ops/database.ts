@@ -86,7 +86,9 @@ export const sqliteFile = (uri: string): string =>
   path.resolve(uri.replace(/^file:(\/\/)?/, '').split('?')[0] ?? '')
 
 const serverMajor = async (client: pg.Client): Promise<number> =>
-  Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000)
+  Math.floor(
+    Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000,
+  )
 
 /**
  * A consistent snapshot of the database into `dir`: Postgres with pg_dump (custom
@@ -110,7 +112,13 @@ export const snapshotDatabase = async (
       // While this transaction stays open, pg_dump sees exactly its snapshot.
       await run(
         pgDump,
-        ['--format=custom', `--snapshot=${snapshot}`, '--no-owner', '--no-privileges', `--file=${file}`],
+        [
+          '--format=custom',
+          `--snapshot=${snapshot}`,
+          '--no-owner',
+          '--no-privileges',
+          `--file=${file}`,
+        ],
         libpqEnv(uri),
       )
       const held = await postgresContents(client)
@@ -181,7 +189,13 @@ export const restoreDatabase = async (
       const pgRestore = await pgTool('pg_restore', await serverMajor(client))
       await run(
         pgRestore,
-        ['--no-owner', '--no-privileges', '--exit-on-error', `--dbname=${libpqEnv(uri).PGDATABASE}`, file],
+        [
+          '--no-owner',
+          '--no-privileges',
+          '--exit-on-error',
+          `--dbname=${libpqEnv(uri).PGDATABASE}`,
+          file,
+        ],
         libpqEnv(uri),
       )
     } finally {

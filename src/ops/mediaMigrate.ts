@@ -13,7 +13,8 @@ import { humanBytes } from './archive'
  */
 export const migrateMedia = async (log: (line: string) => void) => {
   const settings = s3Settings()
-  if (!settings) throw new Error('Set S3_BUCKET (and S3_ENDPOINT, S3_REGION, keys) to the bucket to copy into')
+  if (!settings)
+    throw new Error('Set S3_BUCKET (and S3_ENDPOINT, S3_REGION, keys) to the bucket to copy into')
   const local = localMediaFiles()
   const bucket = s3MediaFiles(settings)
   const entries = await local.list()

@@ -7,7 +7,10 @@ import path from 'node:path'
  * PG_BIN_DIR when set, else Debian's /usr/lib/postgresql/<major>/bin, else the PATH.
  * pg_dump refuses a server newer than itself, so the tool's version is checked first.
  */
-export const pgTool = async (name: 'pg_dump' | 'pg_restore', serverMajor: number): Promise<string> => {
+export const pgTool = async (
+  name: 'pg_dump' | 'pg_restore',
+  serverMajor: number,
+): Promise<string> => {
   const candidates = [
     process.env.PG_BIN_DIR && path.join(process.env.PG_BIN_DIR, name),
     `/usr/lib/postgresql/${serverMajor}/bin/${name}`,

@@ -30,7 +30,8 @@ export const restore = async (options: {
     const manifest = JSON.parse(
       await fs.promises.readFile(path.join(dir, 'manifest.json'), 'utf8'),
     ) as Manifest
-    if (manifest.format !== 1) throw new RestoreRefused(`Unknown archive format ${String(manifest.format)}`)
+    if (manifest.format !== 1)
+      throw new RestoreRefused(`Unknown archive format ${String(manifest.format)}`)
 
     // Verify everything before touching anything.
     const dbFile = path.join(dir, manifest.database.file)

@@ -38,9 +38,7 @@ const s3File = (settings: S3Settings, key: string): StoredFile => {
   return {
     stat: async () => {
       try {
-        const head = await client.send(
-          new HeadObjectCommand({ Bucket: settings.bucket, Key: key }),
-        )
+        const head = await client.send(new HeadObjectCommand({ Bucket: settings.bucket, Key: key }))
         // The adapter stores the type Payload settled on (from the file's content, see
         // checkUploadContent); anything else is served as bytes.
         const declared = head.ContentType?.split(';')[0]?.trim().toLowerCase() ?? ''
