@@ -60,15 +60,19 @@ run(bin('next'), ['build'], {
   NODE_ENV: 'production',
   NODE_OPTIONS: '--no-deprecation --max-old-space-size=6000',
 })
-console.log('build: bundling src/server.ts')
+console.log('build: bundling src/server.ts and the operations commands (src/cli)')
 run(bin('esbuild'), [
   'src/server.ts',
+  'src/cli/backup.ts',
+  'src/cli/restore.ts',
+  'src/cli/mediaMigrate.ts',
   '--bundle',
   '--platform=node',
   '--format=esm',
   '--target=node20',
   '--packages=external',
-  '--outfile=dist/server.js',
+  '--outbase=src',
+  '--outdir=dist',
   '--log-level=warning',
 ])
 // Hash again: next build itself may touch inputs (tsconfig.json).

@@ -235,6 +235,8 @@ export interface Media {
   alt?: string | null
   caption?: string | null
   credit?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   url?: string | null
@@ -518,6 +520,8 @@ export interface Document {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -639,6 +643,8 @@ export interface Animation {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  prefix?: string | null
+  _objectKey?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -846,6 +852,8 @@ export interface PayloadJob {
   queue?: string | null
   waitUntil?: string | null
   processing?: boolean | null
+  leaseOwner?: string | null
+  leaseExpiresAt?: string | null
   updatedAt: string
   createdAt: string
 }
@@ -1061,6 +1069,8 @@ export interface DocumentsSelect<T extends boolean = true> {
   fileTypeLabel?: T
   textAlternativePlain?: T
   publishedAt?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -1169,6 +1179,8 @@ export interface AnimationsSelect<T extends boolean = true> {
   relatedProjects?: T
   slug?: T
   publishedAt?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -1190,6 +1202,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T
   caption?: T
   credit?: T
+  prefix?: T
+  _objectKey?: T
   updatedAt?: T
   createdAt?: T
   url?: T
@@ -1386,6 +1400,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T
   waitUntil?: T
   processing?: T
+  leaseOwner?: T
+  leaseExpiresAt?: T
   updatedAt?: T
   createdAt?: T
 }
@@ -1651,6 +1667,7 @@ export interface TaskRevalidateWebhook {
       | number
       | boolean
       | null
+    deliveryId?: string | null
   }
   output: {
     status?: number | null

@@ -20,6 +20,7 @@ import { Navigation } from './globals/Navigation'
 import { depthLimit } from './graphql/depthLimit'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
+import { objectStorage } from './storage/plugin'
 import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
@@ -74,8 +75,10 @@ export default buildConfig({
   // Scheduled publish/unpublish: jobs run inside the server process (no extra worker),
   // REST endpoints /api/<collection>/:id/schedule for API clients.
   // Revalidation webhooks to frontends on publish/unpublish/delete (src/webhooks).
-  // contentVersion comes last so its hooks also see collections added by other plugins.
-  plugins: [scheduling, revalidationWebhooks, contentVersion],
+  // contentVersion comes after them so its hooks also see collections added by other plugins.
+  // Object storage (S3_BUCKET) comes last: its upload runs after every other afterChange
+  // hook, so a save refused by any of them leaves nothing in the bucket.
+  plugins: [scheduling, revalidationWebhooks, contentVersion, objectStorage()],
   hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
   // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
   upload: uploadOptions(),

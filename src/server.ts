@@ -12,6 +12,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { createHttpApp } from './http'
+import { watchEventLoop } from './lifecycle/eventLoop'
+import { gracefulShutdown, trackConnections } from './lifecycle/shutdown'
 import { runtimeStarted } from './runtime/bridge'
 
 // The server always runs the production build (migrations, no schema push).
@@ -73,18 +75,20 @@ const main = async (): Promise<void> => {
   }
 
   const port = Number.parseInt(process.env.PORT || '3000', 10)
-  const server = http.createServer(httpApp).listen(port)
+  const server = http.createServer(httpApp)
+  const connections = trackConnections(server)
+  server.listen(port)
   await new Promise((resolve) => server.once('listening', resolve))
+  // SIGTERM (a deploy, a scale-down): drain, finish requests and jobs, exit 0. See lifecycle/shutdown.ts.
+  const shutdown = gracefulShutdown({ server, connections, runtime: runtimeStarted, log })
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
   await startPayload(port)
+  // From here on: starting (loading modules, migrations) blocks the loop by nature.
+  watchEventLoop()
   log(
     `Koers en kansen CMS ready on http://localhost:${port}/admin (REST /api, GraphQL /api/graphql)`,
   )
-  const shutdown = () => {
-    server.close(() => process.exit(0))
-    setTimeout(() => process.exit(0), 5000).unref()
-  }
-  process.on('SIGTERM', shutdown)
-  process.on('SIGINT', shutdown)
 }
 
 main().catch((error) => {

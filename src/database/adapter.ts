@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
 import { queryCountEnabled, queryCountLogger } from './queryCount'
+import { rollbackFailedJobUpdates } from './rollbackFailedJobUpdates'
 import { databaseKind, databaseUri, ensureSqliteFolder } from './uri'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
@@ -22,23 +23,27 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
   switch (databaseKind(uri)) {
     case 'sqlite':
       ensureSqliteFolder(uri)
-      return sqliteAdapter({
-        client: { url: uri },
-        push: false,
-        wal: true,
-        busyTimeout: 5000,
-        migrationDir: path.join(migrationsRoot, 'sqlite'),
-        prodMigrations: sqliteMigrations,
-        ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
-      })
+      return rollbackFailedJobUpdates(
+        sqliteAdapter({
+          client: { url: uri },
+          push: false,
+          wal: true,
+          busyTimeout: 5000,
+          migrationDir: path.join(migrationsRoot, 'sqlite'),
+          prodMigrations: sqliteMigrations,
+          ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
+        }),
+      )
     case 'postgres':
-      return postgresAdapter({
-        pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX || 10) },
-        push: false,
-        migrationDir: path.join(migrationsRoot, 'postgres'),
-        prodMigrations: postgresMigrations,
-        ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
-      })
+      return rollbackFailedJobUpdates(
+        postgresAdapter({
+          pool: { connectionString: uri, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+          push: false,
+          migrationDir: path.join(migrationsRoot, 'postgres'),
+          prodMigrations: postgresMigrations,
+          ...(queryCountEnabled() ? { logger: queryCountLogger } : {}),
+        }),
+      )
     case 'mongodb':
       return mongooseAdapter({ url: uri })
   }

@@ -3,20 +3,22 @@ import path from 'node:path'
 
 import type { Runtime } from '../runtime/bridge'
 import { contentDisposition, filenameFromTitle } from '../utilities/contentDisposition'
-import { mediaDir } from '../utilities/env'
 import { hasCredentials } from './api/anonymous'
 import { queueDownloadCount } from './downloadCounter'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
 import { publicLookup } from './publicLookup'
-import { serveFile, storedFileType } from './serveFile'
+import { UPLOAD_FOLDERS } from '../storage/folders'
+import { fileStore } from '../storage/store'
+import type { FileStat } from '../storage/storedFile'
+import { serveFile } from './serveFile'
 
 type FoundDocument = {
   id: number
   title: string
   filename: string
-  file: string
-  stored: Awaited<ReturnType<typeof storedFileType>>
+  /** The stored file's metadata (null: the document's file is missing). */
+  stat: FileStat | null
 }
 
 /**
@@ -32,6 +34,10 @@ const deliveredWholeFile = (req: Request, res: Response): boolean => {
   const match = /^bytes 0-(\d+)\/(\d+)$/.exec(String(res.getHeader('Content-Range') ?? ''))
   return Boolean(match && Number(match[1]) + 1 === Number(match[2]))
 }
+
+/** A document's file in the store (local disk or the bucket). */
+const storedDocument = (filename: string) =>
+  fileStore().file(UPLOAD_FOLDERS.documents, path.basename(filename))
 
 /**
  * GET/HEAD /downloads/:slug — the stable, human download URL of a document.
@@ -63,30 +69,32 @@ export const downloads =
       })
       const doc = found.docs[0]
       if (!doc?.filename) return null
-      const file = path.resolve(mediaDir(), 'documents', path.basename(doc.filename))
       return {
         id: doc.id,
         title: doc.title,
         filename: doc.filename,
-        file,
-        stored: await storedFileType(file),
+        stat: await storedDocument(doc.filename).stat(),
       }
     }
     const doc = anonymous
       ? await publicLookup(payload, `document:${req.params.slug}`, ['documents'], find)
       : await find()
     if (!doc) return sendError(req, res, 404, 'documentNotFound')
-    const { stored, file } = doc
-    if (!stored) return sendError(req, res, 404, 'fileMissing')
+    const { stat } = doc
+    if (!stat) return sendError(req, res, 404, 'fileMissing')
 
-    const extension = stored.type?.ext ?? (path.extname(doc.filename).slice(1) || 'bin')
+    const extension = stat.type?.ext ?? (path.extname(doc.filename).slice(1) || 'bin')
     const disposition = req.query.inline === '1' ? 'inline' : 'attachment'
     res.setHeader(
       'Content-Disposition',
       contentDisposition(disposition, filenameFromTitle(doc.title, extension)),
     )
     const isPublic = isAnonymous(req, user)
-    const outcome = await serveFile(res, { file, contentType: stored.contentType, isPublic })
+    const outcome = await serveFile(req, res, {
+      file: storedDocument(doc.filename),
+      stat,
+      isPublic,
+    })
     if (outcome === 'missing') {
       res.removeHeader('Content-Disposition')
       return sendError(req, res, 404, 'fileMissing')

@@ -11,10 +11,9 @@ import {
 import type { Runtime } from '../runtime/bridge'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
-import { serveFile, storedFileType } from './serveFile'
-
-/** The upload collections whose files this route serves instead of Payload. */
-const UPLOAD_COLLECTIONS = new Set<string>(['documents', 'media', 'animations'])
+import { isUploadCollection, UPLOAD_FOLDERS } from '../storage/folders'
+import { fileStore } from '../storage/store'
+import { serveFile } from './serveFile'
 
 /**
  * May this request read this stored file? The same decision as Payload's own file
@@ -73,7 +72,8 @@ const mayReadFile = async (
  * GET/HEAD /api/<documents|media|animations>/file/<filename> — Payload's own file URLs
  * (the `url` and `sizes.*.url` in API responses), answered here before Next: Payload
  * 3.90 sends them without Content-Length or ETag, ignores If-None-Match and answers
- * HEAD with 404. Same access as Payload (above); what the public may not see is a 404,
+ * HEAD with 404. The file comes from the store (local disk or the bucket, see
+ * src/storage/). Same access as Payload (above); what the public may not see is a 404,
  * as if it did not exist. Headers as for downloads (see serveFile), without
  * Content-Disposition: these URLs are for embedding (img, video, PDF viewer).
  */
@@ -85,7 +85,7 @@ export const files =
     next: NextFunction,
   ): Promise<void> => {
     const { collection, filename } = req.params
-    if (!UPLOAD_COLLECTIONS.has(collection)) return next()
+    if (!isUploadCollection(collection)) return next()
     const started = runtime()
     if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
@@ -102,15 +102,9 @@ export const files =
     if (!(await mayReadFile(payload, req, user, slug, filename)))
       return sendError(req, res, 404, 'fileNotFound')
 
-    const upload = payload.collections[slug].config.upload
-    const staticDir = typeof upload === 'object' && upload.staticDir ? upload.staticDir : slug
-    const file = path.resolve(staticDir, filename)
-    const stored = await storedFileType(file)
-    if (!stored) return sendError(req, res, 404, 'fileNotFound')
-    const outcome = await serveFile(res, {
-      file,
-      contentType: stored.contentType,
-      isPublic: isAnonymous(req, user),
-    })
+    const file = fileStore().file(UPLOAD_FOLDERS[collection], filename)
+    const stat = await file.stat()
+    if (!stat) return sendError(req, res, 404, 'fileNotFound')
+    const outcome = await serveFile(req, res, { file, stat, isPublic: isAnonymous(req, user) })
     if (outcome === 'missing') return sendError(req, res, 404, 'fileNotFound')
   }

@@ -38,7 +38,7 @@ export const createHttpApp = (options: {
   // Trust the first proxy so req.secure reflects X-Forwarded-Proto behind a TLS terminator.
   app.set('trust proxy', 1)
   app.use(securityHeaders)
-  app.get('/healthz', healthz)
+  app.get('/healthz', healthz(options.runtime))
   app.get('/readyz', readyz(options.runtime))
   app.get('/.well-known/security.txt', securityTxt)
   app.use('/admin', adminSpeaksDutch)

@@ -1,38 +1,13 @@
-import type { Response } from 'express'
-import fs, { type FileHandle } from 'node:fs/promises'
-import path from 'node:path'
+import type { Request, Response } from 'express'
+import fs from 'node:fs'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 
+import fresh from 'fresh'
+import parseRange from 'range-parser'
+
+import type { ByteRange, FileStat, StoredFile } from '../storage/storedFile'
 import { fileCacheSeconds } from '../utilities/env'
-import { type FileType, SNIFF_BYTES, sniffFileType } from '../utilities/fileType'
-
-const TEXT_TYPES: Record<string, string> = { '.vtt': 'text/vtt; charset=utf-8' }
-
-/**
- * What a stored file is, from its first bytes: its type (null when it is none of the
- * accepted kinds) and the Content-Type to send. Null when the file is not there.
- */
-export const storedFileType = async (
-  file: string,
-): Promise<{ type: FileType | null; contentType: string } | null> => {
-  let handle: FileHandle
-  try {
-    handle = await fs.open(file, 'r')
-  } catch {
-    return null
-  }
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0)
-    const type = sniffFileType(buffer.subarray(0, bytesRead))
-    return {
-      type,
-      contentType: type?.mime ?? TEXT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    }
-  } catch {
-    return null
-  } finally {
-    await handle.close()
-  }
-}
 
 /**
  * Cache and CORS headers of a file response. Public files: any cache may keep them for
@@ -51,38 +26,116 @@ export const setFileCaching = (res: Response, isPublic: boolean): void => {
 
 export type ServeOutcome = 'sent' | 'missing' | 'aborted'
 
-/**
- * Sends a stored file with everything a browser, CDN or video player needs, from
- * express' `send`: Content-Length, ETag, Last-Modified, 304 on If-None-Match /
- * If-Modified-Since, Range → 206 (416 when unsatisfiable), HEAD without a body.
- Pass the Content-Type from `storedFileType` (the file's content). Resolves when the
- * response is done: 'sent' only when the whole answer went out.
- */
-export const serveFile = (
-  res: Response,
-  options: { file: string; contentType: string; isPublic: boolean },
-): Promise<ServeOutcome> => {
-  const { file, contentType, isPublic } = options
-  res.setHeader('Content-Type', contentType)
-  setFileCaching(res, isPublic)
-  return new Promise((resolve) => {
-    res.sendFile(
-      file,
-      { dotfiles: 'deny', acceptRanges: true, etag: true, lastModified: true, cacheControl: false },
-      (error) => {
-        if (!error) return resolve('sent')
-        if (res.headersSent) return resolve('aborted')
-        const status = (error as { status?: number }).status
-        if (status === 416 || status === 412) {
-          // `send` set Content-Range (`bytes */<size>`) and leaves the answer to us.
-          res.removeHeader('Content-Type')
-          res.setHeader('Cache-Control', 'no-store')
-          res.status(status).end()
-          return resolve('sent')
-        }
-        res.removeHeader('Content-Type')
-        resolve('missing')
-      },
+const etagMatches = (header: string, etag: string): boolean =>
+  header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some(
+      (tag) => tag === '*' || tag === etag || tag.replace(/^W\//, '') === etag.replace(/^W\//, ''),
     )
+
+/** If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): a write-style precondition failed. */
+const preconditionFailed = (req: Request, stat: FileStat): boolean => {
+  const ifMatch = req.headers['if-match']
+  if (ifMatch) return !ifMatch.split(',').some((tag) => ['*', stat.etag].includes(tag.trim()))
+  const since = Date.parse(req.headers['if-unmodified-since'] ?? '')
+  return Number.isFinite(since) && Math.floor(stat.mtime.getTime() / 1000) * 1000 > since
+}
+
+/** If-Range: a range applies only to the representation the client already has. */
+const rangeStillApplies = (req: Request, stat: FileStat): boolean => {
+  const ifRange = String(req.headers['if-range'] ?? '')
+  if (!ifRange) return true
+  if (ifRange.includes('"')) return !ifRange.startsWith('W/') && etagMatches(ifRange, stat.etag)
+  const date = Date.parse(ifRange)
+  return Number.isFinite(date) && Math.floor(stat.mtime.getTime() / 1000) * 1000 <= date
+}
+
+/** The one range asked for, 'unsatisfiable', or undefined for the whole file. */
+const requestedRange = (req: Request, stat: FileStat): ByteRange | 'unsatisfiable' | undefined => {
+  const header = req.headers.range
+  if (!header || !rangeStillApplies(req, stat)) return undefined
+  const ranges = parseRange(stat.size, header, { combine: true })
+  if (ranges === -1) return 'unsatisfiable'
+  // Malformed, another unit, or several ranges (multipart): the whole file, as `send` does.
+  if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return undefined
+  return { start: ranges[0]!.start, end: ranges[0]!.end }
+}
+
+/** A local file stream reports a missing file only once opened: wait for that. */
+const opened = async (stream: Readable): Promise<void> => {
+  if (!(stream instanceof fs.ReadStream)) return
+  await new Promise<void>((resolve, reject) => {
+    stream.once('ready', () => resolve())
+    stream.once('error', reject)
   })
+}
+
+/**
+ * Sends a stored file (see src/storage/storedFile.ts: local disk or a bucket) with
+ * everything a browser, CDN or video player needs: Content-Length, ETag, Last-Modified,
+ * 304 on If-None-Match / If-Modified-Since, 412 on a failed If-Match /
+ * If-Unmodified-Since, one Range → 206 read from the store as just that range (416 when
+ * unsatisfiable), If-Range, HEAD without a body. `stat` comes from `file.stat()` (the
+ * caller may have it already). Resolves when the response is done: 'sent' only when the
+ * whole answer went out, 'missing' (nothing sent) when the file is gone.
+ */
+export const serveFile = async (
+  req: Request,
+  res: Response,
+  options: { file: StoredFile; stat: FileStat; isPublic: boolean },
+): Promise<ServeOutcome> => {
+  const { file, stat, isPublic } = options
+  setFileCaching(res, isPublic)
+  res.setHeader('Accept-Ranges', 'bytes')
+  res.setHeader('ETag', stat.etag)
+  res.setHeader('Last-Modified', stat.mtime.toUTCString())
+
+  if (preconditionFailed(req, stat)) {
+    res.setHeader('Cache-Control', 'no-store')
+    res.status(412).end()
+    return 'sent'
+  }
+  if (fresh(req.headers, { etag: stat.etag, 'last-modified': stat.mtime.toUTCString() })) {
+    res.status(304).end()
+    return 'sent'
+  }
+  const range = requestedRange(req, stat)
+  if (range === 'unsatisfiable') {
+    res.setHeader('Content-Range', `bytes */${stat.size}`)
+    res.setHeader('Cache-Control', 'no-store')
+    res.status(416).end()
+    return 'sent'
+  }
+
+  res.setHeader('Content-Type', stat.contentType)
+  res.setHeader('Content-Length', range ? range.end - range.start + 1 : stat.size)
+  if (range) {
+    res.status(206)
+    res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${stat.size}`)
+  } else {
+    res.status(200)
+  }
+  if (req.method === 'HEAD' || stat.size === 0) {
+    res.end()
+    return 'sent'
+  }
+
+  let body: Readable
+  try {
+    body = await file.read(range)
+    await opened(body)
+  } catch {
+    for (const name of ['Content-Type', 'Content-Length', 'Content-Range', 'ETag', 'Last-Modified'])
+      res.removeHeader(name)
+    return 'missing'
+  }
+  try {
+    await pipeline(body, res)
+    return 'sent'
+  } catch {
+    // The client went away (or the store broke off): nothing more to send.
+    body.destroy()
+    return 'aborted'
+  }
 }

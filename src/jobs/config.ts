@@ -1,48 +1,50 @@
 import type { Config } from 'payload'
 
 import { isAdmin } from '../access/roles'
+
 import { intFromEnv } from '../utilities/env'
+import { leaseFields } from './leaseFields'
 
-const DEFAULT_INTERVAL_SECONDS = 10
+/** A queue the runner (./runner.ts) polls: how often, and how many jobs per claim. */
+export type QueueSchedule = { queue: string; intervalMs: number; limit: number }
 
 /**
- * Croner pattern (with seconds) for one runner tick every `seconds`: below a minute
- * it ticks on the second, otherwise on whole minutes (at most hourly), because a
- * six-field cron cannot express e.g. "every 90 s".
+ * Scheduled publish/unpublish run on the `default` queue, every JOBS_INTERVAL_SECONDS
+ * (default 10) on every node that runs jobs (JOBS_AUTORUN, default true).
  */
-export const cronForInterval = (seconds: number): string => {
-  if (seconds < 60) return `*/${Math.max(1, Math.floor(seconds))} * * * * *`
-  const minutes = Math.min(59, Math.max(1, Math.round(seconds / 60)))
-  return `0 */${minutes} * * * *`
-}
+export const defaultQueue = (): QueueSchedule => ({
+  queue: 'default',
+  intervalMs: intFromEnv('JOBS_INTERVAL_SECONDS', 10) * 1000,
+  limit: 20,
+})
+
+export const jobsRunOnThisNode = (): boolean => process.env.JOBS_AUTORUN !== 'false'
+
+/** How long a claimed job stays a node's own without a renewal (JOBS_LEASE_SECONDS, default 60). */
+export const jobLeaseSeconds = (): number => intFromEnv('JOBS_LEASE_SECONDS', 60)
 
 /**
- * Payload's job queue runs scheduled publish/unpublish inside the server process
- * (started with `getPayload({ cron: true })`): no separate worker. JOBS_AUTORUN=false
- * stops this process from running jobs (e.g. when a dedicated runner does it);
- * JOBS_INTERVAL_SECONDS sets how often due jobs are picked up (default 10).
+ * Payload's job queue holds scheduled publish/unpublish and webhook deliveries. Payload's
+ * own cron runner is not used (no `autoRun`): it claims jobs with a find followed by an
+ * update, so two nodes on one database run a job twice. The project's runner
+ * (./runner.ts) claims atomically and runs the claimed job with Payload's own task
+ * machinery (retries, logs, deletion on completion).
  */
 export const jobsConfig = (): NonNullable<Config['jobs']> => ({
-  autoRun: [
-    {
-      cron: cronForInterval(intFromEnv('JOBS_INTERVAL_SECONDS', DEFAULT_INTERVAL_SECONDS)),
-      queue: 'default',
-      limit: 20,
-    },
-  ],
-  shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   access: {
     // Queueing and cancelling happen through the schedule endpoints and the admin,
     // which check the document's own update access first.
     queue: ({ req }) => Boolean(req.user),
     cancel: ({ req }) => Boolean(req.user),
-    // Triggering a run by hand (GET /api/payload-jobs/run) is an operations task.
-    run: ({ req }) => isAdmin(req.user),
+    // GET /api/payload-jobs/run would run jobs with Payload's non-atomic claim beside
+    // the runner (a job could run twice): closed. The runner is the only way jobs run.
+    run: () => false,
   },
   // The jobs collection holds who scheduled what; it is never public. Writes only
   // go through the job system, never through the REST/GraphQL collection API.
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
     ...defaultJobsCollection,
+    fields: [...defaultJobsCollection.fields, ...leaseFields],
     access: {
       ...defaultJobsCollection.access,
       create: () => false,

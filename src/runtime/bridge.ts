@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import type { JobRunner } from '../jobs/runner'
+
 /**
  * The express server (src/server.ts) and the Next.js bundle share one Payload
  * instance: Next's instrumentation starts it and publishes it here, so the
@@ -11,6 +13,8 @@ export type Runtime = {
   api: { rest: (request: Request) => Promise<Response>; graphql: (request: Request) => Promise<Response> }
   seed: (options?: { log?: (line: string) => void }) => Promise<void>
   seedDemo: (options: { projects: number; log?: (line: string) => void }) => Promise<void>
+  /** This node's job runner; undefined when JOBS_AUTORUN=false (or for one-off commands). */
+  jobs?: JobRunner
 }
 
 const KEY = Symbol.for('koers-en-kansen.runtime')

@@ -3,7 +3,10 @@ import { getPayload } from 'payload'
 
 import { graphqlHandler, restHandler } from '../api/handlers'
 import { databaseKind } from '../database/uri'
+import { defaultQueue, jobLeaseSeconds, jobsRunOnThisNode } from '../jobs/config'
+import { startJobRunner } from '../jobs/runner'
 import { seed, seedDemo } from '../seed'
+import { webhookQueues } from '../webhooks/queues'
 import { publishRuntime, type Runtime } from './bridge'
 
 /**
@@ -18,8 +21,7 @@ const shouldSeedOnStart = (): boolean => {
 }
 
 const start = async (): Promise<Runtime> => {
-  // `cron: true` starts the job runner that performs scheduled publish/unpublish.
-  const payload = await getPayload({ config, cron: true })
+  const payload = await getPayload({ config })
   const runtime: Runtime = {
     payload,
     api: { rest: restHandler, graphql: graphqlHandler },
@@ -32,6 +34,13 @@ const start = async (): Promise<Runtime> => {
       payload.logger.info('Empty database: loading the seed content')
       await runtime.seed({ log: (line) => payload.logger.info(line) })
     }
+  }
+  // Scheduled publish/unpublish and webhook deliveries: every node runs jobs, each job once.
+  if (jobsRunOnThisNode()) {
+    runtime.jobs = startJobRunner(payload, {
+      queues: [defaultQueue(), ...webhookQueues()],
+      leaseSeconds: jobLeaseSeconds(),
+    })
   }
   return runtime
 }

@@ -12,7 +12,12 @@ const ATTEMPT_TIMEOUT_MS = 5_000
 const RETRIES = 3
 const FIRST_RETRY_DELAY_MS = 2_000
 
-type DeliveryInput = { url: string; event: RevalidationEvent }
+/**
+ * `deliveryId` is made when the delivery is queued and sent as X-Koers-Delivery on every
+ * attempt, from whichever node: a receiver drops a repeat by it (deliveries are at least
+ * once: a node that dies after sending but before recording it leaves the job to another).
+ */
+type DeliveryInput = { url: string; event: RevalidationEvent; deliveryId?: string }
 
 /** Worth another try: the receiver is down, overloaded or slow — not a refusal. */
 const retryable = (status: number) => status >= 500 || status === 408 || status === 429
@@ -36,7 +41,8 @@ const deliver: TaskConfig<{
       'Content-Type': 'application/json',
       'User-Agent': 'koers-cms-webhooks',
       [SIGNATURE_HEADER]: signature,
-      [DELIVERY_HEADER]: String(job.id),
+      // Deliveries queued before the id existed fall back to the job id (stable as well).
+      [DELIVERY_HEADER]: input.deliveryId ?? String(job.id),
     },
     body,
     redirect: 'manual',
@@ -60,6 +66,7 @@ export const revalidateWebhookTask: TaskConfig<{
   inputSchema: [
     { name: 'url', type: 'text', required: true },
     { name: 'event', type: 'json', required: true },
+    { name: 'deliveryId', type: 'text' },
   ],
   outputSchema: [{ name: 'status', type: 'number' }],
   retries: { attempts: RETRIES, backoff: { type: 'exponential', delay: FIRST_RETRY_DELAY_MS } },

@@ -7,7 +7,6 @@ import {
   webhookAfterDelete,
   webhookGlobalAfterChange,
 } from './hooks'
-import { webhookAutoRun } from './queues'
 import { assertWebhookSettings } from './targets'
 
 /** Content a frontend renders and caches; media and users are not pages of their own. */
@@ -17,20 +16,17 @@ const GLOBALS = ['site', 'navigation', 'programme']
 /**
  * Revalidation webhooks: a signed POST to every URL in REVALIDATE_WEBHOOKS when content
  * is published, unpublished or deleted (also by a scheduled job), and when a global
- * changes. The task is always registered so the database schema does not depend on
+ * changes. Their queues are polled by the job runner (src/jobs/runner.ts, see
+ * ./queues.ts). The task is always registered so the database schema does not depend on
  * the environment; without targets the hooks return at once and nothing is polled.
  */
 export const revalidationWebhooks: Plugin = (config) => {
   assertWebhookSettings()
-  const autoRun = config.jobs?.autoRun
-  if (typeof autoRun === 'function')
-    throw new Error('revalidationWebhooks expects jobs.autoRun to be a list')
   return {
     ...config,
     jobs: {
       ...config.jobs,
       tasks: [...(config.jobs?.tasks ?? []), revalidateWebhookTask],
-      autoRun: [...(autoRun ?? []), ...webhookAutoRun()],
     },
     collections: config.collections?.map((collection) =>
       COLLECTIONS.includes(collection.slug)

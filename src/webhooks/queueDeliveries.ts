@@ -1,3 +1,5 @@
+import crypto from 'node:crypto'
+
 import type { PayloadRequest } from 'payload'
 
 import { WEBHOOK_TASK } from './deliverTask'
@@ -26,7 +28,7 @@ export const queueDeliveries = async (
     await req.payload.jobs.queue({
       task: WEBHOOK_TASK,
       queue: queueForTarget(url),
-      input: { url, event: full },
+      input: { url, event: full, deliveryId: crypto.randomUUID() },
       req,
     })
   }

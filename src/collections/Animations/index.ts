@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
@@ -14,8 +12,8 @@ import { imageAltText } from '../../guardrails/imageAltText'
 import { publishGuardrails } from '../../guardrails/publishGuardrails'
 import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
+import { localFolder } from '../../storage/folders'
 import { embedUrlFor } from '../../utilities/embedUrl'
-import { mediaDir } from '../../utilities/env'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { contentVersions } from '../shared/versions'
 import { validateExternalUrl, validateWebVtt } from './validation'
@@ -51,7 +49,7 @@ export const Animations: CollectionConfig<'animations'> = {
     ),
   },
   upload: {
-    staticDir: path.resolve(mediaDir(), 'animations'),
+    staticDir: localFolder('animations'),
     mimeTypes: ['video/mp4', 'video/webm'],
     filesRequiredOnCreate: false,
   },

@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
@@ -13,7 +11,7 @@ import { infographicTextAlternative } from '../../guardrails/infographicTextAlte
 import { publishGuardrails } from '../../guardrails/publishGuardrails'
 import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
-import { mediaDir } from '../../utilities/env'
+import { localFolder } from '../../storage/folders'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { sized } from '../shared/imageSizes'
 import { stripImageMetadata } from '../shared/stripImageMetadata'
@@ -46,7 +44,7 @@ export const Documents: CollectionConfig<'documents'> = {
     group: label('Inhoud', 'Content'),
   },
   upload: {
-    staticDir: path.resolve(mediaDir(), 'documents'),
+    staticDir: localFolder('documents'),
     mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'],
     filesRequiredOnCreate: false,
     // An infographic image gets sizes (each also as WebP) for showing it on a page;

@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../access/anyone'
@@ -7,7 +5,7 @@ import { editors } from '../../access/roles'
 import { auditAfterChange } from '../../hooks/auditAfterChange'
 import { auditAfterDelete } from '../../hooks/auditAfterDelete'
 import { label } from '../../i18n/label'
-import { mediaDir } from '../../utilities/env'
+import { localFolder } from '../../storage/folders'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { sized } from '../shared/imageSizes'
 import { stripImageMetadata } from '../shared/stripImageMetadata'
@@ -23,7 +21,7 @@ export const Media: CollectionConfig<'media'> = {
   },
   admin: { group: label('Bestanden', 'Files'), defaultColumns: ['filename', 'alt', 'updatedAt'] },
   upload: {
-    staticDir: path.resolve(mediaDir(), 'images'),
+    staticDir: localFolder('media'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'],
     focalPoint: true,
     crop: true,

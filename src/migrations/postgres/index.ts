@@ -2,6 +2,7 @@ import * as migration_20261125_183046_schema from './20261125_183046_schema'
 import * as migration_20261125_201127_schema from './20261125_201127_schema'
 import * as migration_20261202_041203_schema from './20261202_041203_schema'
 import * as migration_20261202_041555_schema from './20261202_041555_schema'
+import * as migration_20261202_061630_schema from './20261202_061630_schema'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261202_041555_schema.up,
     down: migration_20261202_041555_schema.down,
     name: '20261202_041555_schema',
+  },
+  {
+    up: migration_20261202_061630_schema.up,
+    down: migration_20261202_061630_schema.down,
+    name: '20261202_061630_schema',
   },
 ]

@@ -2,6 +2,7 @@ import * as migration_20261125_183037_schema from './20261125_183037_schema'
 import * as migration_20261125_201124_schema from './20261125_201124_schema'
 import * as migration_20261202_041131_schema from './20261202_041131_schema'
 import * as migration_20261202_041521_schema from './20261202_041521_schema'
+import * as migration_20261202_061605_schema from './20261202_061605_schema'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261202_041521_schema.up,
     down: migration_20261202_041521_schema.down,
     name: '20261202_041521_schema',
+  },
+  {
+    up: migration_20261202_061605_schema.up,
+    down: migration_20261202_061605_schema.down,
+    name: '20261202_061605_schema',
   },
 ]
