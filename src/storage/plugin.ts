@@ -1,47 +1,85 @@
+import { cloudStoragePlugin } from '@payloadcms/plugin-cloud-storage'
+import { initClientUploads } from '@payloadcms/plugin-cloud-storage/utilities'
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
-import { s3Settings } from './settings'
+import { runWorkAfterCommit } from './afterCommit'
 import { isUploadCollection, UPLOAD_FOLDERS } from './folders'
-import { withoutEchoUpdate } from './withoutEchoUpdate'
+import { keepFiles } from './keepFiles'
+import { localDiskAdapter } from './localAdapter'
+import { s3Settings } from './settings'
+import { skipEchoUpdate } from './withoutEchoUpdate'
 
 /**
  * Uploads go to object storage when S3_BUCKET is set (Payload's official S3 adapter),
- * to MEDIA_DIR otherwise. The adapter's fields (`prefix`) are always in the schema, so
- * the database does not depend on the setting. Every file, image size and WebP is
- * written by the adapter after Payload made it, under the collection's folder
- * (./folders.ts). Files are read back by the project's own routes (src/http/files.ts,
- * downloads.ts) through ./store.ts, not by the adapter's handler.
+ * to MEDIA_DIR otherwise (./localAdapter.ts, through the same cloud-storage plugin). The
+ * plugin's fields (`prefix`) are always in the schema, so the database does not depend
+ * on the setting. Every file, image size and WebP is written by the adapter after every
+ * hook accepted the change, under the collection's folder (./folders.ts); replaced files
+ * are removed after the commit (./keepFiles.ts). Files are read back by the project's own
+ * routes (src/http/files.ts, downloads.ts) through ./store.ts, not by the adapter's handler.
  *
- * @payloadcms/storage-s3 exists on our registry as 3.90.1 only (core is 3.90.2).
+ * @payloadcms/storage-s3 and plugin-cloud-storage exist on our registry as 3.90.1 only
+ * (core is 3.90.2).
  */
+const FOLDER_PREFIXES = {
+  documents: { prefix: UPLOAD_FOLDERS.documents },
+  media: { prefix: UPLOAD_FOLDERS.media },
+  animations: { prefix: UPLOAD_FOLDERS.animations },
+}
+
 export const objectStorage = (): Plugin => async (config) => {
   const settings = s3Settings()
-  const plugin = s3Storage({
-    enabled: Boolean(settings),
-    alwaysInsertFields: true,
-    bucket: settings?.bucket ?? 'unused',
-    config: settings?.client ?? {},
-    collections: {
-      documents: { prefix: UPLOAD_FOLDERS.documents },
-      media: { prefix: UPLOAD_FOLDERS.media },
-      animations: { prefix: UPLOAD_FOLDERS.animations },
-    },
-  })
-  if (!settings) return plugin(config)
+  // The S3 plugin always lists its (unused) client upload handler in the admin's import
+  // map; so does local mode, so the generated import map is the same in both.
+  if (!settings)
+    initClientUploads({
+      clientHandler: '@payloadcms/storage-s3/client#S3ClientUploadHandler',
+      collections: FOLDER_PREFIXES,
+      config,
+      enabled: false,
+      serverHandler: () => new Response(null, { status: 404 }),
+      serverHandlerPath: '/storage-s3-generate-signed-url',
+    })
+  const storage = settings
+    ? s3Storage({
+        alwaysInsertFields: true,
+        bucket: settings.bucket,
+        config: settings.client,
+        collections: FOLDER_PREFIXES,
+      })
+    : cloudStoragePlugin({
+        alwaysInsertFields: true,
+        collections: {
+          documents: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.documents },
+          media: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.media },
+          animations: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.animations },
+        },
+      })
   const hooksBefore = new Map(
     (config.collections ?? []).map((collection) => [
       collection.slug,
       collection.hooks?.afterChange?.length ?? 0,
     ]),
   )
-  const stored = await plugin(config)
+  const stored = await storage(config)
+  const onInit = stored.onInit
   return {
     ...stored,
     collections: stored.collections?.map((collection) =>
       isUploadCollection(collection.slug)
-        ? withoutEchoUpdate(collection, hooksBefore.get(collection.slug) ?? 0)
+        ? keepFiles(
+            collection,
+            collection.slug,
+            hooksBefore.get(collection.slug) ?? 0,
+            // S3 only: the adapter echoes the document back, see ./withoutEchoUpdate.ts.
+            settings ? skipEchoUpdate : undefined,
+          )
         : collection,
     ),
+    onInit: async (payload) => {
+      runWorkAfterCommit(payload)
+      await onInit?.(payload)
+    },
   }
 }

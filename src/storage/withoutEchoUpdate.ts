@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionConfig, Payload } from 'payload'
+import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 /**
  * @payloadcms/storage-s3 3.90's `handleUpload` returns the document it was given, and the
@@ -8,7 +8,7 @@ import type { CollectionAfterChangeHook, CollectionConfig, Payload } from 'paylo
  * a second audit entry, a second publish webhook. Nothing in it is new (S3 adds no
  * metadata), so while the plugin's hook runs, that one call is skipped.
  */
-const skipEchoUpdate =
+export const skipEchoUpdate =
   (hook: CollectionAfterChangeHook): CollectionAfterChangeHook =>
   async (args) => {
     const { req } = args
@@ -27,19 +27,3 @@ const skipEchoUpdate =
       req.payload = payload
     }
   }
-
-/** Applies the fix above to the storage plugin's hook (the last afterChange hook it added). */
-export const withoutEchoUpdate = (
-  collection: CollectionConfig,
-  hooksBefore: number,
-): CollectionConfig => {
-  const hooks = collection.hooks?.afterChange ?? []
-  if (hooks.length !== hooksBefore + 1) return collection
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...hooks.slice(0, -1), skipEchoUpdate(hooks.at(-1)!)],
-    },
-  }
-}
