@@ -21,6 +21,7 @@ import { depthLimit } from './graphql/depthLimit'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
 import { objectStorage } from './storage/plugin'
+import { databaseUnavailableErrors } from './hooks/databaseUnavailableErrors'
 import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
@@ -79,7 +80,7 @@ export default buildConfig({
   // Object storage (S3_BUCKET) comes last: its upload runs after every other afterChange
   // hook, so a save refused by any of them leaves nothing in the bucket.
   plugins: [scheduling, revalidationWebhooks, contentVersion, objectStorage()],
-  hooks: { afterError: [databaseValueErrors, malformedRequestErrors] },
+  hooks: { afterError: [databaseUnavailableErrors, databaseValueErrors, malformedRequestErrors] },
   // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
   upload: uploadOptions(),
   // Browsers on these frontends may call the API (and send a preview token);

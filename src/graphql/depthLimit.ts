@@ -1,58 +1,25 @@
-import {
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  Kind,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql'
+import { type ASTVisitor, GraphQLError, type ValidationContext, type ValidationRule } from 'graphql'
+
+import { fragmentCycles, measureOperations } from './queryCost'
 
 /**
  * Refuses operations nested deeper than `maxDepth` fields (fragments followed,
  * introspection fields not counted), before anything is executed. Payload limits
  * complexity (maxComplexity) but not depth; a deep query through relationships
- * costs queries at every level.
+ * costs queries at every level. Each fragment is measured once (see queryCost.ts):
+ * walking every path would take time exponential in the number of fragments.
  */
 export const depthLimit =
   (maxDepth: number, message: (depth: number) => string): ValidationRule =>
   (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>()
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION)
-        fragments.set(definition.name.value, definition)
-    }
-
-    const depthOf = (
-      selectionSet: SelectionSetNode | undefined,
-      depth: number,
-      visiting: Set<string>,
-    ): number => {
-      if (!selectionSet) return depth
-      let deepest = depth
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.name.value.startsWith('__')) continue
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, depth + 1, visiting))
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, visiting))
-        } else {
-          const name = selection.name.value
-          const fragment = fragments.get(name)
-          // A fragment cycle is reported by graphql's own NoFragmentCycles rule.
-          if (!fragment || visiting.has(name)) continue
-          visiting.add(name)
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, visiting))
-          visiting.delete(name)
-        }
-        if (deepest > maxDepth) return deepest
-      }
-      return deepest
-    }
-
+    const document = context.getDocument()
+    // Cycles are reported by graphql's own NoFragmentCycles rule.
+    const measures = fragmentCycles(document).length
+      ? undefined
+      : measureOperations(context.getSchema(), document)
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, 0, new Set())
+        const depth = measures?.get(operation)?.depth ?? 0
         if (depth > maxDepth) {
           context.reportError(
             new GraphQLError(message(depth), {

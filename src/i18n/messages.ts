@@ -19,6 +19,14 @@ export const messages = {
     nl: 'De aanvraag kon niet worden gelezen.',
     en: 'The request could not be read.',
   },
+  databaseUnavailable: {
+    nl: 'De database is even niet bereikbaar. Probeer het over een paar seconden opnieuw.',
+    en: 'The database is unavailable for a moment. Try again in a few seconds.',
+  },
+  queryInvalid: {
+    nl: 'De zoekopdracht is ongeldig: controleer where (velden, operatoren en waarden), page, limit en depth.',
+    en: 'The query is invalid: check where (fields, operators and values), page, limit and depth.',
+  },
   persistedQueryNotFound: {
     nl: 'PersistedQueryNotFound: deze opgeslagen query is onbekend; stuur de query opnieuw mee met zijn hash.',
     en: 'PersistedQueryNotFound: this persisted query is unknown; send the query again with its hash.',
@@ -30,6 +38,22 @@ export const messages = {
   graphqlTooDeep: {
     nl: 'Deze GraphQL-query is te diep genest ({depth} niveaus; maximaal {maxDepth}). Vraag minder geneste velden op of splits de query.',
     en: 'This GraphQL query is nested too deeply ({depth} levels; at most {maxDepth}). Ask for fewer nested fields or split the query.',
+  },
+  graphqlFragmentCycle: {
+    nl: 'Fragment "{name}" verwijst (via andere fragmenten) naar zichzelf. Dat kan nooit eindigen.',
+    en: 'Fragment "{name}" spreads itself (through other fragments). That can never end.',
+  },
+  graphqlTooExpensive: {
+    nl: 'Deze GraphQL-query is te duur ({cost} punten; maximaal {maxCost}). Vraag minder documenten of aliassen tegelijk op, of splits de query.',
+    en: 'This GraphQL query is too expensive ({cost} points; at most {maxCost}). Ask for fewer documents or aliases at once, or split the query.',
+  },
+  graphqlTooLong: {
+    nl: 'Deze GraphQL-query is te lang (meer dan {maxTokens} onderdelen).',
+    en: 'This GraphQL query is too long (more than {maxTokens} tokens).',
+  },
+  graphqlTimeout: {
+    nl: 'Deze GraphQL-query duurde te lang en is afgebroken. Probeer het later opnieuw of vraag minder tegelijk op.',
+    en: 'This GraphQL query took too long and was stopped. Try again later or ask for less at once.',
   },
   slugInvalid: {
     nl: 'De slug mag alleen kleine letters, cijfers en koppeltekens bevatten.',
@@ -194,3 +218,7 @@ export const listInLanguage = (items: string[], language: 'nl' | 'en'): string =
 /** The language for the project's own HTTP routes: English when the client asks for it first. */
 export const languageOf = (acceptLanguage: string | undefined): 'nl' | 'en' =>
   /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'nl'
+
+/** `message` for the project's own HTTP routes, in a language already chosen (see languageOf). */
+export const messageIn = (key: MessageKey, language: 'nl' | 'en', values: Record<string, string> = {}): string =>
+  messages[key][language].replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder)

@@ -31,6 +31,14 @@ export const fileCacheSeconds = (): number => intFromEnv('FILE_CACHE_SECONDS', 3
 /** GraphQL limits: nesting depth (default 12) and Payload's complexity score (default 1000). */
 export const graphqlMaxDepth = (): number => intFromEnv('GRAPHQL_MAX_DEPTH', 12)
 export const graphqlMaxComplexity = (): number => intFromEnv('GRAPHQL_MAX_COMPLEXITY', 1000)
+/**
+ * The project's own GraphQL price per request (src/graphql/queryCost.ts: a root field
+ * 100, a related document 20, any other field 1; default 5000), the most tokens a query
+ * may have (default 10 000) and the wall-clock budget per request (default 15 s).
+ */
+export const graphqlMaxCost = (): number => intFromEnv('GRAPHQL_MAX_COST', 5000)
+export const graphqlMaxTokens = (): number => intFromEnv('GRAPHQL_MAX_TOKENS', 10_000)
+export const graphqlTimeoutMs = (): number => intFromEnv('GRAPHQL_TIMEOUT_MS', 15_000)
 
 /**
  * The anonymous API response cache (src/http/responseCache/). Browsers revalidate

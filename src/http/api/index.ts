@@ -5,10 +5,12 @@ import type { Runtime } from '../../runtime/bridge'
 import { apiConcurrency } from '../../utilities/env'
 import { sendError } from '../errors'
 import { concurrencyLimit } from './concurrencyLimit'
+import { withDatabaseTrouble } from './databaseTrouble'
 import type { ResponseCache } from '../responseCache'
 import { type ApiDependencies, apiDependenciesOf } from './dependencies'
 import { graphqlRoute } from './graphql'
 import { restRoute } from './rest'
+import { restQueryCheck } from './restQueryCheck'
 
 /**
  * /api served by express straight into Payload's handlers: no Next.js routing on
@@ -31,7 +33,13 @@ export const apiRoutes = (options: {
       if (!started) return next()
       try {
         const runtime = await started
-        const handlers = (api ??= limitedApi(runtime.api, limited))
+        const handlers = (api ??= limitedApi(
+          {
+            rest: withDatabaseTrouble(runtime.payload, runtime.api.rest),
+            graphql: withDatabaseTrouble(runtime.payload, runtime.api.graphql),
+          },
+          limited,
+        ))
         dependencies ??= apiDependenciesOf(runtime.payload.config)
         const run = () => route(req, res, handlers, options.cache, dependencies!)
         if (!queryCountEnabled()) return await run()
@@ -53,7 +61,7 @@ export const apiRoutes = (options: {
   router.all('/graphql', handle(graphqlRoute))
   // The GraphQL playground is a Next page (off in production).
   router.use('/graphql-playground', (_req, _res, next) => next('router'))
-  router.use(handle(restRoute))
+  router.use(restQueryCheck(options.runtime), handle(restRoute))
   return router
 }
 
@@ -74,6 +82,15 @@ const limitedApi = (
   api: Runtime['api'],
   limited: ReturnType<typeof concurrencyLimit>,
 ): Runtime['api'] => ({
-  rest: (request) => limited(() => api.rest(request)),
+  rest: (request) => limited(() => api.rest(request)).then(notImplementedAsNotFound),
   graphql: (request) => limited(() => api.graphql(request)),
 })
+
+/**
+ * Payload answers 501 "Cannot GET …" for a collection without REST routes (its internal
+ * ones: payload-migrations…): for a client that is an unknown address, a 404.
+ */
+const notImplementedAsNotFound = (response: globalThis.Response): globalThis.Response =>
+  response.status === 501
+    ? globalThis.Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404, headers: { 'Cache-Control': 'no-store' } })
+    : response

@@ -92,14 +92,17 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
   const inFlight = new Map<string, Promise<Computed>>()
   const warmer = warmUp({ count: options.warmCount ?? 0, refresh: (stale) => refresh(stale) })
 
+  /** The last read of the versions failed: the database is down (see serve, stale answers). */
+  let versionsUnreadable = false
+
   /** The versions for this request; undefined when they cannot be read (then nothing is cached). */
   const versions = async (): Promise<
     { snapshot: VersionSnapshot; sequence: number } | undefined
   > => {
-    const { snapshot, sequence } = await freshVersion().catch(() => ({
-      snapshot: undefined,
-      sequence: 0,
-    }))
+    const { snapshot, sequence } = await freshVersion().then(
+      (read) => ((versionsUnreadable = false), read),
+      () => ((versionsUnreadable = true), { snapshot: undefined, sequence: 0 }),
+    )
     if (!snapshot || snapshot.tokens.size === 0) return undefined
     warmer.offer(store.advance(snapshot, sequence))
     return { snapshot, sequence }
@@ -159,7 +162,7 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     req: IncomingMessage,
     res: ServerResponse,
     entry: CachedResponse,
-    state: 'HIT' | 'MISS',
+    state: 'HIT' | 'MISS' | 'STALE',
     extraHeaders?: Record<string, string>,
   ): void => {
     const head = req.method === 'HEAD'
@@ -184,6 +187,14 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
       ...(entry.headerObject ??= Object.fromEntries(entry.headers)),
       'X-Cache': state,
       'Cache-Control': options.cacheControl,
+      // Served while the database is down: say so, and let no one keep it (RFC 9111, 9211).
+      ...(state === 'STALE'
+        ? {
+            'Cache-Control': 'no-cache',
+            Warning: '110 - "Response is Stale"',
+            'Cache-Status': 'koers-cms; hit; detail=stale-database-unavailable',
+          }
+        : {}),
       Vary: 'Accept-Encoding, Origin',
       ETag: `"${entry.etag}${coding ? `-${coding}` : ''}"`,
     }
@@ -204,8 +215,13 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
   ): Promise<void> => {
     const head = req.method === 'HEAD'
     const current = await versions()
-    // Without readable versions nothing can be proven fresh: answer uncached.
-    if (!current) return sendWebResponse(res, await produce(), head)
+    if (!current) {
+      // The database is down: the last answer kept, marked stale, beats an error.
+      const stale = versionsUnreadable ? store.peek(key) : undefined
+      if (stale && stale.response.status === 200) return send(req, res, stale.response, 'STALE')
+      // Without readable versions nothing can be proven fresh: answer uncached.
+      return sendWebResponse(res, await produce(), head)
+    }
     const hit = store.get(key, current.snapshot)
     if (hit) return send(req, res, hit.response, 'HIT')
 
