@@ -21,6 +21,7 @@ import { depthLimit } from './graphql/depthLimit'
 import { Programme } from './globals/Programme'
 import { Site } from './globals/Site'
 import { objectStorage } from './storage/plugin'
+import { dutchDates } from './fields/dutchDates'
 import { databaseUnavailableErrors } from './hooks/databaseUnavailableErrors'
 import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
@@ -28,6 +29,7 @@ import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
 import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { graphqlMaxComplexity, graphqlMaxDepth } from './utilities/env'
+import { adminTranslations } from './i18n/adminTranslations'
 import { message } from './i18n/messages'
 import { resolveSecret } from './utilities/secret'
 import { uploadOptions } from './utilities/uploadOptions'
@@ -44,7 +46,13 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname) },
-    meta: { titleSuffix: ' – Koers en kansen CMS' },
+    meta: {
+      titleSuffix: ' – Koers en kansen CMS',
+      // Our own icon (public/favicon.ico), not Payload's.
+      icons: [{ rel: 'icon', type: 'image/x-icon', url: '/favicon.ico' }],
+    },
+    // Nothing leaves the building: no Gravatar (it would get every editor's e-mail hash).
+    avatar: 'default',
   },
   collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog, DownloadStats].map(withInputChecks),
   globals: [Site, Navigation, Programme],
@@ -57,7 +65,7 @@ export default buildConfig({
     fallback: true,
   },
   // The admin speaks Dutch; English is available per user.
-  i18n: { supportedLanguages: { nl, en }, fallbackLanguage: 'nl' },
+  i18n: { supportedLanguages: { nl, en }, fallbackLanguage: 'nl', translations: adminTranslations },
   graphQL: {
     schemaOutputFile: path.resolve(dirname, '../generated/schema.graphql'),
     // Limits that refuse an expensive query before it runs (400 with the reason).
@@ -79,7 +87,8 @@ export default buildConfig({
   // contentVersion comes after them so its hooks also see collections added by other plugins.
   // Object storage (S3_BUCKET) comes last: its upload runs after every other afterChange
   // hook, so a save refused by any of them leaves nothing in the bucket.
-  plugins: [scheduling, revalidationWebhooks, contentVersion, objectStorage()],
+  // Dutch dates (dd-MM-jjjj, 24 h, Europe/Amsterdam) last, so every date field gets them.
+  plugins: [scheduling, revalidationWebhooks, contentVersion, objectStorage(), dutchDates],
   hooks: { afterError: [databaseUnavailableErrors, databaseValueErrors, malformedRequestErrors] },
   // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
   upload: uploadOptions(),

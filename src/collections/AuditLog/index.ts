@@ -57,7 +57,11 @@ export const AuditLog: CollectionConfig<'auditLog'> = {
       name: 'changedFields',
       type: 'json',
       label: label('Gewijzigde velden', 'Changed fields'),
-      admin: { description: label('Namen van de velden die veranderd zijn, zonder inhoud.', 'Names of the fields that changed, without their content.') },
+      admin: {
+        description: label('Namen van de velden die veranderd zijn, zonder inhoud.', 'Names of the fields that changed, without their content.'),
+        // Plain text instead of Payload's Monaco editor, which loads from a CDN.
+        components: { Field: '/components/ReadOnlyJson#ReadOnlyJson' },
+      },
     },
   ],
 }
