@@ -39,22 +39,29 @@ const login = async (email: string, from: string) => {
 
 describe('limits per client', () => {
   it('limits logins per account with 429 + Retry-After, the same for unknown and existing accounts', async () => {
+    // The existing account's registration counted one attempt; the unknown account gets one too.
+    const register = await request(server.url, '/api/users/first-register', {
+      method: 'POST',
+      json: { email: 'niemand@example.test', password: 'Test-wachtwoord-1', name: 'Niemand' },
+      headers: { 'X-Forwarded-For': '10.2.9.9' },
+    })
+    expect(register.status).toBeLessThan(500)
     const existing = []
     const unknown = []
-    for (let i = 0; i < 4; i++) existing.push(await login('beheerder@example.test', `10.1.0.${i}`))
-    for (let i = 0; i < 4; i++) unknown.push(await login('niemand@example.test', `10.2.0.${i}`))
+    for (let i = 0; i < 3; i++) existing.push(await login('beheerder@example.test', `10.1.0.${i}`))
+    for (let i = 0; i < 3; i++) unknown.push(await login('niemand@example.test', `10.2.0.${i}`))
     for (const series of [existing, unknown]) {
-      expect(series.slice(0, 3).map((r) => r.status)).toEqual([401, 401, 401])
-      expect(series[3]!.status).toBe(429)
-      expect(series[3]!.headers.get('retry-after')).toMatch(/^\d+$/)
-      expect(series[3]!.body.errors[0].message).toMatch(/Te veel pogingen/)
+      expect(series.slice(0, 2).map((r) => r.status)).toEqual([401, 401])
+      expect(series[2]!.status).toBe(429)
+      expect(series[2]!.headers.get('retry-after')).toMatch(/^\d+$/)
+      expect(series[2]!.body.errors[0].message).toMatch(/Te veel pogingen/)
     }
     // One answer for both (no "locked", no "unknown").
-    expect(existing.slice(0, 3).map((r) => r.text)).toEqual(unknown.slice(0, 3).map((r) => r.text))
+    expect(existing.map((r) => r.text)).toEqual(unknown.map((r) => r.text))
     // Each takes at least the minimum (a lower bound, not a speed limit).
     for (const r of [...existing, ...unknown]) expect(r.ms).toBeGreaterThanOrEqual(MINIMUM_MS - 5)
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-    console.info(`rate-limits: failed login median ${median(existing.slice(0, 3).map((r) => r.ms))} ms existing, ${median(unknown.slice(0, 3).map((r) => r.ms))} ms unknown`)
+    console.info(`rate-limits: failed login median ${median(existing.slice(0, 2).map((r) => r.ms))} ms existing, ${median(unknown.slice(0, 2).map((r) => r.ms))} ms unknown`)
   })
 
   it('limits auth requests per address, over different accounts', async () => {
