@@ -15,6 +15,7 @@ import { createHttpApp } from './http'
 import { watchEventLoop } from './lifecycle/eventLoop'
 import { gracefulShutdown, trackConnections } from './lifecycle/shutdown'
 import { runtimeStarted } from './runtime/bridge'
+import { headersTimeoutMs, requestTimeoutMs } from './utilities/env'
 
 // The server always runs the production build (migrations, no schema push).
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
@@ -75,7 +76,16 @@ const main = async (): Promise<void> => {
   }
 
   const port = Number.parseInt(process.env.PORT || '3000', 10)
-  const server = http.createServer(httpApp)
+  // Slow clients are closed (issue 10): headers within HEADERS_TIMEOUT_MS, the whole
+  // request within REQUEST_TIMEOUT_MS, checked every second (Node's default: every 30 s).
+  const server = http.createServer(
+    {
+      headersTimeout: headersTimeoutMs(),
+      requestTimeout: requestTimeoutMs(),
+      connectionsCheckingInterval: 1000,
+    },
+    httpApp,
+  )
   const connections = trackConnections(server)
   server.listen(port)
   await new Promise((resolve) => server.once('listening', resolve))

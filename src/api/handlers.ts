@@ -131,7 +131,10 @@ const failedStatus = (text: string): number | undefined => {
   try {
     const result = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { statusCode?: unknown } }[] }
     if (!('data' in result)) return 400
-    if (result.data !== null) return undefined
+    // `data: null`, or every root field null: nothing could be answered.
+    const data = result.data as Record<string, unknown> | null | undefined
+    const noData = data == null || Object.values(data).every((value) => value === null)
+    if (!noData) return undefined
     return result.errors?.some((error) => error.extensions?.statusCode === 503) ? 503 : undefined
   } catch {
     return undefined

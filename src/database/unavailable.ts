@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-type Cause = Error & { code?: unknown; cause?: unknown; errors?: unknown }
+type Cause = Error & { code?: unknown; cause?: unknown; errors?: unknown; originalError?: unknown }
 
 /** Postgres SQLSTATEs meaning "the server cannot serve now" (classes 08, 53, 57P). */
 const POSTGRES_UNAVAILABLE = /^(08\w{3}|53\w{3}|57P0[1-4])$/
@@ -22,7 +22,8 @@ export const isDatabaseUnavailable = (error: unknown): boolean => {
     const code = typeof current.code === 'string' ? current.code : ''
     if (POSTGRES_UNAVAILABLE.test(code) || NETWORK.test(code) || SQLITE_UNAVAILABLE.test(code)) return true
     if (typeof current.message === 'string' && MESSAGES.test(current.message)) return true
-    pending.push(current.cause)
+    // GraphQL wraps the resolver's error as `originalError`.
+    pending.push(current.cause, current.originalError)
     if (Array.isArray(current.errors)) pending.push(...current.errors)
   }
   return false

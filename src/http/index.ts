@@ -8,6 +8,8 @@ import { apiCacheSettings } from '../utilities/env'
 import { redisClient, redisKeyPrefix } from '../utilities/redis'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
+import { bodyLimit } from './bodyLimit'
+import { rateLimits } from './rateLimits'
 import { hasCredentials } from './api/anonymous'
 import { cachedAnswers } from './cachedAnswers'
 import { captions } from './captions'
@@ -48,7 +50,7 @@ export const createHttpApp = (options: {
   app.get('/captions/:slug/:language.vtt', captions(options.runtime))
   // Payload's own upload file URLs, with the headers Payload leaves out (see files.ts).
   app.get('/api/:collection/file/:filename', files(options.runtime))
-  app.use('/api', apiRoutes({ runtime: options.runtime, cache }))
+  app.use('/api', bodyLimit, rateLimits(options.runtime), apiRoutes({ runtime: options.runtime, cache }))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
 

@@ -23,6 +23,14 @@ export const messages = {
     nl: 'De database is even niet bereikbaar. Probeer het over een paar seconden opnieuw.',
     en: 'The database is unavailable for a moment. Try again in a few seconds.',
   },
+  tooManyRequests: {
+    nl: 'Te veel pogingen of aanvragen. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many attempts or requests. Wait a moment and try again.',
+  },
+  loginFailed: {
+    nl: 'Inloggen is niet gelukt: het e-mailadres of wachtwoord is onjuist, of het account is tijdelijk vergrendeld.',
+    en: 'Login failed: the e-mail address or password is incorrect, or the account is temporarily locked.',
+  },
   queryInvalid: {
     nl: 'De zoekopdracht is ongeldig: controleer where (velden, operatoren en waarden), page, limit en depth.',
     en: 'The query is invalid: check where (fields, operators and values), page, limit and depth.',
@@ -102,6 +110,10 @@ export const messages = {
   imageUnreadable: {
     nl: 'Deze afbeelding kan niet worden gelezen; het bestand is mogelijk beschadigd.',
     en: 'This image cannot be read; the file may be damaged.',
+  },
+  imageTooManyPixels: {
+    nl: 'Deze afbeelding is te groot: {megapixels} megapixels (maximaal {maxMegapixels}). Verklein de afbeelding en probeer het opnieuw.',
+    en: 'This image is too large: {megapixels} megapixels (at most {maxMegapixels}). Make it smaller and try again.',
   },
   fileRequired: {
     nl: 'Upload een bestand.',

@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { graphqlHandler, restHandler } from '../api/handlers'
+import { withSeedLock } from '../database/seedLock'
 import { databaseKind } from '../database/uri'
 import { defaultQueue, jobLeaseSeconds, jobsRunOnThisNode } from '../jobs/config'
 import { startJobRunner } from '../jobs/runner'
@@ -29,11 +30,15 @@ const start = async (): Promise<Runtime> => {
     seedDemo: (options) => seedDemo(payload, options),
   }
   if (shouldSeedOnStart()) {
-    const { totalDocs } = await payload.count({ collection: 'pages' })
-    if (totalDocs === 0) {
-      payload.logger.info('Empty database: loading the seed content')
-      await runtime.seed({ log: (line) => payload.logger.info(line) })
-    }
+    // Several processes may start on one empty database at once: one seeds, the others
+    // wait for its lock and then find the content there.
+    await withSeedLock(payload, async () => {
+      const { totalDocs } = await payload.count({ collection: 'pages' })
+      if (totalDocs === 0) {
+        payload.logger.info('Empty database: loading the seed content')
+        await runtime.seed({ log: (line) => payload.logger.info(line) })
+      }
+    })
   }
   // Scheduled publish/unpublish and webhook deliveries: every node runs jobs, each job once.
   if (jobsRunOnThisNode()) {

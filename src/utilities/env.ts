@@ -62,3 +62,14 @@ export const downloadCountRefreshSeconds = (): number => intFromEnv('DOWNLOAD_CO
 
 /** How many API requests Payload works on at once; more wait in arrival order (default 4). */
 export const apiConcurrency = (): number => intFromEnv('API_CONCURRENCY', 4)
+
+/**
+ * Request limits (issue 10): the largest JSON or GraphQL body (`API_BODY_MAX_KB`, default
+ * 2048; uploads keep MAX_UPLOAD_MB), how long a client may take to send its headers
+ * (`HEADERS_TIMEOUT_MS`, 10 s) and its whole request (`REQUEST_TIMEOUT_MS`, 120 s), and
+ * the most pixels an uploaded image may have (`IMAGE_MAX_MEGAPIXELS`, 50).
+ */
+export const apiBodyMaxBytes = (): number => intFromEnv('API_BODY_MAX_KB', 2048) * 1024
+export const headersTimeoutMs = (): number => intFromEnv('HEADERS_TIMEOUT_MS', 10_000)
+export const requestTimeoutMs = (): number => intFromEnv('REQUEST_TIMEOUT_MS', 120_000)
+export const imageMaxPixels = (): number => intFromEnv('IMAGE_MAX_MEGAPIXELS', 50) * 1_000_000

@@ -90,6 +90,8 @@ export const startServer = async (
       PAYLOAD_SECRET: 'test-secret-not-for-production',
       PUBLIC_SITE_URL: 'https://www.example.test',
       SEED_ON_START: 'true',
+      // Many requests from 127.0.0.1: the limits per client are tested in rate-limits.test.ts.
+      RATE_LIMITS: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

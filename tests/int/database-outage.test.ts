@@ -68,7 +68,7 @@ suite('database outage', () => {
         method: 'POST',
         json: { query: '{ Projects(limit: 2) { docs { title } } }' },
       })
-      expect(gql.status).toBe(503)
+      expect({ status: gql.status, body: gql.body }).toMatchObject({ status: 503 })
       expect(gql.headers.get('retry-after')).toMatch(/^\d+$/)
       expect(gql.body.errors.length).toBeGreaterThan(0)
 

@@ -5,6 +5,7 @@ import sharp from 'sharp'
 
 import { mayUpload } from './mayUpload'
 import { message } from '../../i18n/messages'
+import { imageMaxPixels } from '../../utilities/env'
 
 /** Re-encoding quality when an original has to be rewritten: visually lossless. */
 const REENCODE = {
@@ -41,8 +42,11 @@ export const stripImageMetadata =
 
     let format: string | undefined
     let needsRewrite = false
+    let pixels = 0
     try {
+      // Reads the header only: a 16 000 × 16 000 PNG of 758 KB is refused before it is decoded.
       const meta = await sharp(input).metadata()
+      pixels = (meta.width ?? 0) * (meta.height ?? 0) * Math.max(1, meta.pages ?? 1)
       format = meta.format === 'heif' ? 'avif' : meta.format
       needsRewrite = Boolean(
         meta.exif ||
@@ -62,9 +66,23 @@ export const stripImageMetadata =
       }
       return args
     }
+    const maxPixels = imageMaxPixels()
+    if (pixels > maxPixels) {
+      throw new ValidationError({
+        collection: collection.slug,
+        errors: [{
+          path: 'file',
+          message: message('imageTooManyPixels', req, {
+            megapixels: String(Math.round(pixels / 1e6)),
+            maxMegapixels: String(Math.round(maxPixels / 1e6)),
+          }),
+        }],
+        req,
+      }, req.t)
+    }
     if (!needsRewrite || !format || !(format in REENCODE)) return args
 
-    const clean = await sharp(input)
+    const clean = await sharp(input, { limitInputPixels: maxPixels })
       .rotate()
       .keepIccProfile()
       .toFormat(format as Reencodable, REENCODE[format as Reencodable])

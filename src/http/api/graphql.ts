@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 
 import { languageOf, messages } from '../../i18n/messages'
+import { apiBodyMaxBytes } from '../../utilities/env'
 import { sendError } from '../errors'
 import type { ApiRoute } from './index'
 import { hasCredentials } from './anonymous'
@@ -18,7 +19,6 @@ import {
 export const bodyHashOf = (body: Buffer | undefined): string =>
   body ? crypto.createHash('sha256').update(body).digest('base64url') : ''
 
-const MAX_BODY_BYTES = 1024 * 1024
 
 type Params = {
   query?: unknown
@@ -53,7 +53,7 @@ export const graphqlRoute: ApiRoute = async (req, res, api, cache, dependencies)
   const url = new URL(req.originalUrl, 'http://localhost')
   if (req.method === 'POST') {
     // The fast path (src/http/cachedAnswers.ts) may have read it already.
-    body = bufferedBody(req) ?? (await readBody(req, MAX_BODY_BYTES))
+    body = bufferedBody(req) ?? (await readBody(req, apiBodyMaxBytes()))
     if (!body) return sendError(req, res, 413, 'requestBodyTooLarge')
     const parsed = parseJson(body.toString('utf8'))
     params =
