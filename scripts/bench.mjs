@@ -46,7 +46,7 @@ import { sampleMemory } from './bench/rss.mjs'
 
 const USAGE = `Usage: npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
                         [--only a,b,c,c-get,d,e,f,f-304] [--compressed] [--no-build] [--keep]
-                        [--repeat R] [--no-uncached] [--profile DIR]
+                        [--repeat R] [--no-uncached] [--profile DIR] [--data-dir DIR]
        npm run bench -- --scale [--sizes 100,10000] [--duration S] …
        npm run bench -- --mix [--projects N] [--connections C (16)] [--duration S (30)] …`
 
@@ -68,6 +68,7 @@ const { values: flags } = (() => {
         repeat: { type: 'string', default: '1' },
         'no-uncached': { type: 'boolean', default: false },
         profile: { type: 'string' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -428,6 +429,24 @@ const selectedCases = () => {
   return cases.filter((kase) => wanted.has(kase.id))
 }
 
+/**
+ * The data folder: `--data-dir DIR` reuses one seeded before (seeded into it when it has
+ * no database yet, and kept), so profile and repeated runs measure the same data.
+ */
+const seededDataDir = async () => {
+  const reuse = flags['data-dir']
+  const dataDir = reuse ? path.resolve(reuse) : makeDataDir(String(settings.projects), { keep: flags.keep })
+  if (reuse && fs.existsSync(path.join(dataDir, 'bench.db'))) {
+    log(`reusing the seeded data in ${dataDir}`)
+    return { dataDir, seedMs: 0 }
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
+  const seedMs = await seedDemo(dataDir, settings.projects)
+  log(`seeded in ${seconds(seedMs)}`)
+  return { dataDir, seedMs }
+}
+
 /** `--repeat R`: rounds of cached vs limit back to back, median ratio per case (see repeatedRun). */
 const repeatRun = async (rounds) => {
   const started = performance.now()
@@ -435,10 +454,7 @@ const repeatRun = async (rounds) => {
   const machine = machineInfo()
   warnIfBusy(machine)
   const cases = selectedCases()
-  const dataDir = makeDataDir(String(settings.projects), { keep: flags.keep })
-  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
-  const seedMs = await seedDemo(dataDir, settings.projects)
-  log(`seeded in ${seconds(seedMs)}`)
+  const { dataDir, seedMs } = await seededDataDir()
   const { measured, notes, captured } = await repeatedRun(dataDir, cases, rounds)
   const uncached = flags['no-uncached']
     ? undefined
@@ -523,9 +539,7 @@ const repeatRun = async (rounds) => {
  */
 const profileRun = async (dir) => {
   const cases = selectedCases()
-  const dataDir = makeDataDir(String(settings.projects), { keep: flags.keep })
-  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
-  await seedDemo(dataDir, settings.projects)
+  const { dataDir } = await seededDataDir()
   for (const kase of cases) {
     const profileDir = path.resolve(dir, kase.id)
     fs.mkdirSync(profileDir, { recursive: true })
