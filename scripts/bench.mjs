@@ -543,9 +543,10 @@ const profileRun = async (dir) => {
   for (const kase of cases) {
     const profileDir = path.resolve(dir, kase.id)
     fs.mkdirSync(profileDir, { recursive: true })
-    const server = await startApiServer(dataDir, {
-      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
-    })
+    const server = await startApiServer(dataDir, {}, undefined, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${profileDir}`,
+    ])
     try {
       const { captured } = await captureAll(server.url, 'cached', [kase])
       const capture = captured.get(kase.id)

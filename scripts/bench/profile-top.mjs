@@ -3,7 +3,7 @@
  * The top items of a V8 CPU profile (`node --cpu-prof`, see `npm run bench -- --profile`):
  * self time per function and per package, as a share of the busy (non-idle) time.
  *
- *   node scripts/bench/profile-top.mjs <file.cpuprofile | folder> [--top 15]
+ *   node scripts/bench/profile-top.mjs <file.cpuprofile | folder> [--top 15] [--last S]
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,9 +11,11 @@ import { parseArgs } from 'node:util'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '15' } },
+  options: { top: { type: 'string', default: '15' }, last: { type: 'string' } },
 })
 const top = Number(values.top)
+/** Only the last S seconds of the profile (the measured load, not the server's start). */
+const lastMicros = values.last ? Number(values.last) * 1e6 : undefined
 
 const packageOf = (url) => {
   if (!url) return '(native/vm)'
@@ -32,7 +34,12 @@ const summarize = (file) => {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'))
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const self = new Map()
+  const times = []
+  let at = profile.startTime
+  for (const delta of profile.timeDeltas) times.push((at += delta))
+  const from = lastMicros === undefined ? -Infinity : profile.endTime - lastMicros
   profile.samples.forEach((id, index) => {
+    if (times[index] < from) return
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0))
   })
   const functions = new Map()
