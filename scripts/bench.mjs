@@ -10,12 +10,15 @@
  *
  *   npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
  *                    [--only a,b,…] [--compressed] [--no-build] [--keep]
+ *   npm run bench -- --repeat 3   cached and limit measured back to back, 3 rounds, median ratio
+ *   npm run bench -- --profile DIR   one cached server per case under --cpu-prof (DIR/<case>/)
  *   npm run bench -- --scale [--sizes 100,10000]   case (a) at two data sizes
  *   npm run bench -- --mix [--connections 16] [--duration 30]   readers while an editor
  *                    autosaves and publishes, beside read-only; two processes with Redis
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -43,6 +46,7 @@ import { sampleMemory } from './bench/rss.mjs'
 
 const USAGE = `Usage: npm run bench -- [--projects N] [--duration S] [--warmup S] [--connections C]
                         [--only a,b,c,c-get,d,e,f,f-304] [--compressed] [--no-build] [--keep]
+                        [--repeat R] [--no-uncached] [--profile DIR] [--data-dir DIR]
        npm run bench -- --scale [--sizes 100,10000] [--duration S] …
        npm run bench -- --mix [--projects N] [--connections C (16)] [--duration S (30)] …`
 
@@ -61,6 +65,10 @@ const { values: flags } = (() => {
         compressed: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
+        repeat: { type: 'string', default: '1' },
+        'no-uncached': { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -133,6 +141,35 @@ const ensureBuild = () => {
   }
 }
 
+/** Captures each case's response and checks it is real (right status, non-empty result). */
+const captureAll = async (url, mode, cases) => {
+  const notes = []
+  const captured = new Map()
+  for (const kase of cases) {
+    const capture = await captureCase(url, kase, extraHeaders)
+    const expectStatus = kase.expectStatus ?? 200
+    if (capture.status !== expectStatus) {
+      const message = `${kase.id} ${kase.name}: ${capture.status} instead of ${expectStatus} for ${kase.method} ${kase.path.slice(0, 40)}…`
+      if (kase.optional) {
+        notes.push(`${mode}: skipped ${message}`)
+        log(`${mode}: skipped ${message}`)
+        continue
+      }
+      throw new Error(`${message}\n${capture.body.toString('utf8').slice(0, 1000)}`)
+    }
+    if (kase.check && !kase.check(jsonOf(capture))) {
+      notes.push(
+        `${mode}: ${kase.id} ${kase.name}: the response did not pass its check (empty or unpopulated result)`,
+      )
+      log(
+        `WARNING ${mode}: ${kase.id} response failed its check: ${capture.body.toString('utf8').slice(0, 300)}`,
+      )
+    }
+    captured.set(kase.id, capture)
+    }
+  return { captured, notes }
+}
+
 /**
  * Starts one API server on the data folder, captures each case's response (checks it
  * is real: right status, non-empty result), then measures each case under load.
@@ -142,33 +179,12 @@ const benchServer = async (dataDir, { mode, env }, cases) => {
   const server = await startApiServer(dataDir, env)
   log(`${mode}: first 200 after ${seconds(server.firstOkMs)} (pid ${server.pid})`)
   const memory = sampleMemory(server.pid)
-  const notes = []
-  const captured = new Map()
   const results = new Map()
   let rss
+  let captured
+  let notes
   try {
-    for (const kase of cases) {
-      const capture = await captureCase(server.url, kase, extraHeaders)
-      const expectStatus = kase.expectStatus ?? 200
-      if (capture.status !== expectStatus) {
-        const message = `${kase.id} ${kase.name}: ${capture.status} instead of ${expectStatus} for ${kase.method} ${kase.path.slice(0, 40)}…`
-        if (kase.optional) {
-          notes.push(`${mode}: skipped ${message}`)
-          log(`${mode}: skipped ${message}`)
-          continue
-        }
-        throw new Error(`${message}\n${capture.body.toString('utf8').slice(0, 1000)}`)
-      }
-      if (kase.check && !kase.check(jsonOf(capture))) {
-        notes.push(
-          `${mode}: ${kase.id} ${kase.name}: the response did not pass its check (empty or unpopulated result)`,
-        )
-        log(
-          `WARNING ${mode}: ${kase.id} response failed its check: ${capture.body.toString('utf8').slice(0, 300)}`,
-        )
-      }
-      captured.set(kase.id, capture)
-    }
+    ;({ captured, notes } = await captureAll(server.url, mode, cases))
     memory.setUnderLoad(true)
     for (const kase of cases) {
       const capture = captured.get(kase.id)
@@ -191,8 +207,8 @@ const benchServer = async (dataDir, { mode, env }, cases) => {
   return { mode, firstOkMs: server.firstOkMs, ...rss, notes, captured, results }
 }
 
-/** The bare node:http server with the captured bytes, in its own process. */
-const benchLimit = async (dataDir, cases, captured) => {
+/** Starts the bare node:http server with the captured bytes, in its own process. */
+const startLimit = async (dataDir, cases, captured) => {
   const fixtures = cases
     .filter((kase) => captured.has(kase.id))
     .map((kase) => {
@@ -206,19 +222,26 @@ const benchLimit = async (dataDir, cases, captured) => {
     ...process.env,
     NODE_OPTIONS: '',
   })
+  const deadline = Date.now() + 10_000
+  while (!limit.output().includes('limit ready')) {
+    if (limit.child.exitCode !== null || Date.now() > deadline) {
+      await limit.stop()
+      throw new Error(`limit server did not start:\n${limit.output()}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return { ...limit, url: `http://127.0.0.1:${port}` }
+}
+
+/** The limit server measured on every captured case. */
+const benchLimit = async (dataDir, cases, captured) => {
+  const limit = await startLimit(dataDir, cases, captured)
   const results = new Map()
   try {
-    const deadline = Date.now() + 10_000
-    while (!limit.output().includes('limit ready')) {
-      if (limit.child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`limit server did not start:\n${limit.output()}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    const url = `http://127.0.0.1:${port}`
     for (const kase of cases) {
       const capture = captured.get(kase.id)
       if (!capture) continue
-      const result = await measure(url, capture.request, {
+      const result = await measure(limit.url, capture.request, {
         ...load,
         expectStatus: kase.expectStatus,
       })
@@ -231,6 +254,52 @@ const benchLimit = async (dataDir, cases, captured) => {
     await limit.stop()
   }
   return results
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+const loadNow = () => Math.round(os.loadavg()[0] * 100) / 100
+
+/**
+ * `--repeat R` (issue 14): the cached server and the limit run side by side; each round
+ * measures every case on the cached server and right after on the limit, so a ratio
+ * compares two figures taken under the same machine load (other work on 2 shared cores
+ * moves both). The median ratio of the rounds decides; the uncached server runs once after.
+ */
+const repeatedRun = async (dataDir, cases, rounds) => {
+  log(`cached: starting the API server (${rounds} rounds, cached and limit back to back)`)
+  const server = await startApiServer(dataDir, {})
+  let limit
+  const measured = []
+  let notes
+  let captured
+  try {
+    ;({ captured, notes } = await captureAll(server.url, 'cached', cases))
+    limit = await startLimit(dataDir, cases, captured)
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const kase of cases) {
+        const capture = captured.get(kase.id)
+        if (!capture) continue
+        const options = { ...load, expectStatus: kase.expectStatus }
+        const loadBefore = loadNow()
+        const cached = await measure(server.url, capture.request, options)
+        const bare = await measure(limit.url, capture.request, options)
+        const row = { id: kase.id, name: kase.name, round, loadBefore, loadAfter: loadNow(), cached, limit: bare }
+        measured.push(row)
+        log(
+          `round ${round}: ${kase.id.padEnd(5)} ${fixed(cached.rps).padStart(6)} req/s vs limit ${fixed(bare.rps).padStart(6)} = ${fixed(cached.rps / bare.rps, 3)}× (load ${row.loadBefore} → ${row.loadAfter}, unexpected ${cached.unexpected}, errors ${cached.errors})`,
+        )
+      }
+    }
+  } finally {
+    await limit?.stop()
+    await server.stop()
+  }
+  return { measured, notes, captured }
 }
 
 const resultColumns = (limitOf) => [
@@ -351,6 +420,146 @@ const defaultRun = async () => {
     notes,
   })
   log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
+}
+
+const selectedCases = () => {
+  const cases = allCases(settings.projects)
+  if (!flags.only) return cases
+  const wanted = new Set(flags.only.split(','))
+  return cases.filter((kase) => wanted.has(kase.id))
+}
+
+/**
+ * The data folder: `--data-dir DIR` reuses one seeded before (seeded into it when it has
+ * no database yet, and kept), so profile and repeated runs measure the same data.
+ */
+const seededDataDir = async () => {
+  const reuse = flags['data-dir']
+  const dataDir = reuse ? path.resolve(reuse) : makeDataDir(String(settings.projects), { keep: flags.keep })
+  if (reuse && fs.existsSync(path.join(dataDir, 'bench.db'))) {
+    log(`reusing the seeded data in ${dataDir}`)
+    return { dataDir, seedMs: 0 }
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  log(`seeding ${settings.projects} demo projects in ${dataDir}`)
+  const seedMs = await seedDemo(dataDir, settings.projects)
+  log(`seeded in ${seconds(seedMs)}`)
+  return { dataDir, seedMs }
+}
+
+/** `--repeat R`: rounds of cached vs limit back to back, median ratio per case (see repeatedRun). */
+const repeatRun = async (rounds) => {
+  const started = performance.now()
+  const timestamp = new Date().toISOString()
+  const machine = machineInfo()
+  warnIfBusy(machine)
+  const cases = selectedCases()
+  const { dataDir, seedMs } = await seededDataDir()
+  const { measured, notes, captured } = await repeatedRun(dataDir, cases, rounds)
+  const uncached = flags['no-uncached']
+    ? undefined
+    : await benchServer(dataDir, MODES[1], cases.filter((kase) => kase.api && captured.has(kase.id)))
+
+  const rounds_ = table(
+    [
+      { title: 'case', value: (row) => `${row.id} ${row.name}` },
+      { title: 'round', right: true, value: (row) => row.round },
+      { title: 'cached req/s', right: true, value: (row) => fixed(row.cached.rps) },
+      { title: 'limit req/s', right: true, value: (row) => fixed(row.limit.rps) },
+      { title: '× limit', right: true, value: (row) => fixed(row.cached.rps / row.limit.rps, 3) },
+      { title: 'cached p99 ms', right: true, value: (row) => fixed(row.cached.p99, 1) },
+      { title: 'bad status', right: true, value: (row) => row.cached.unexpected },
+      { title: 'errors', right: true, value: (row) => row.cached.errors },
+      { title: 'load 1 min', right: true, value: (row) => `${row.loadBefore} → ${row.loadAfter}` },
+    ],
+    measured,
+  )
+  const summaryRows = cases
+    .filter((kase) => captured.has(kase.id))
+    .map((kase) => {
+      const mine = measured.filter((row) => row.id === kase.id)
+      return {
+        id: kase.id,
+        name: kase.name,
+        cached: median(mine.map((row) => row.cached.rps)),
+        limit: median(mine.map((row) => row.limit.rps)),
+        ratio: median(mine.map((row) => row.cached.rps / row.limit.rps)),
+        uncached: uncached?.results.get(kase.id)?.rps,
+        load: median(mine.map((row) => row.loadBefore)),
+      }
+    })
+  const summary = table(
+    [
+      { title: 'case', value: (row) => `${row.id} ${row.name}` },
+      { title: 'cached req/s (median)', right: true, value: (row) => fixed(row.cached) },
+      { title: 'limit req/s (median)', right: true, value: (row) => fixed(row.limit) },
+      { title: '× limit (median of rounds)', right: true, value: (row) => fixed(row.ratio, 3) },
+      { title: 'uncached req/s', right: true, value: (row) => fixed(row.uncached) },
+      { title: 'load (median)', right: true, value: (row) => row.load },
+    ],
+    summaryRows,
+  )
+  const settingsLine = `${settings.projects} demo projects (seeded in ${seconds(seedMs)}), SQLite, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s per measurement, ${rounds} rounds of cached then limit per case${settings.acceptEncoding ? `, accept-encoding: ${settings.acceptEncoding}` : ''}`
+  const sizes = cases
+    .filter((kase) => captured.has(kase.id))
+    .map((kase) => `${kase.id} ${captured.get(kase.id).body.length} B`)
+    .join(', ')
+  console.log(`\n${machineLine(machine)}\n${settingsLine}\nResponse sizes: ${sizes}\n`)
+  console.log(rounds_.text)
+  console.log(`\n${summary.text}`)
+  const allNotes = [...notes, ...(uncached?.notes ?? [])]
+  if (allNotes.length) console.log(`\nNotes:\n${allNotes.map((note) => `- ${note}`).join('\n')}`)
+  const markdown = [
+    `# Benchmark ${timestamp} (${rounds} rounds)`,
+    '',
+    `- Machine: ${machineLine(machine)}`,
+    `- Settings: ${settingsLine}`,
+    `- Response sizes: ${sizes}`,
+    '',
+    summary.markdown,
+    '',
+    rounds_.markdown,
+    ...(allNotes.length ? ['', 'Notes:', ...allNotes.map((note) => `- ${note}`)] : []),
+    '',
+  ].join('\n')
+  const files = writeResults('bench-repeat', timestamp, markdown, {
+    timestamp,
+    machine,
+    settings: { ...settings, seedMs, rounds },
+    rounds: measured,
+    summary: summaryRows,
+    notes: allNotes,
+  })
+  log(`wrote ${files.join(' and ')} (${seconds(performance.now() - started)} in total)`)
+}
+
+/**
+ * `--profile DIR`: one cached server per case under `--cpu-prof`, measured once; its
+ * profile lands in DIR/<case>/ when it exits (read it with scripts/bench/profile-top.mjs).
+ */
+const profileRun = async (dir) => {
+  const cases = selectedCases()
+  const { dataDir } = await seededDataDir()
+  for (const kase of cases) {
+    const profileDir = path.resolve(dir, kase.id)
+    fs.mkdirSync(profileDir, { recursive: true })
+    const server = await startApiServer(dataDir, {}, undefined, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${profileDir}`,
+    ])
+    try {
+      const { captured } = await captureAll(server.url, 'cached', [kase])
+      const capture = captured.get(kase.id)
+      if (!capture) continue
+      const result = await measure(server.url, capture.request, {
+        ...load,
+        expectStatus: kase.expectStatus,
+      })
+      log(`profile ${kase.id}: ${fixed(result.rps)} req/s (load ${loadNow()}) → ${profileDir}`)
+    } finally {
+      await server.stop()
+    }
+  }
 }
 
 const scaleRun = async () => {
@@ -576,7 +785,16 @@ const mixRun = async () => {
 
 try {
   ensureBuild()
-  await (flags.scale ? scaleRun() : flags.mix ? mixRun() : defaultRun())
+  const rounds = positiveInt('repeat', flags.repeat)
+  await (flags.profile
+    ? profileRun(flags.profile)
+    : flags.scale
+      ? scaleRun()
+      : flags.mix
+        ? mixRun()
+        : rounds > 1
+          ? repeatRun(rounds)
+          : defaultRun())
   process.exit(0)
 } catch (error) {
   console.error(`\nbench failed: ${error instanceof Error ? error.message : error}`)

@@ -104,12 +104,17 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
  * Starts the API server on a free port and polls `probePath` every 20 ms; resolves
  * with the time from spawn to its first 200.
  */
-export const startApiServer = async (dataDir, extraEnv = {}, probePath = '/api/pages?limit=1') => {
+export const startApiServer = async (
+  dataDir,
+  extraEnv = {},
+  probePath = '/api/pages?limit=1',
+  nodeArgs = [],
+) => {
   const port = await freePort()
   const spawnedAt = performance.now()
   const server = startNode(
     // The same heap limit as `npm start`.
-    ['--max-old-space-size=256', 'dist/server.js'],
+    ['--max-old-space-size=256', ...nodeArgs, 'dist/server.js'],
     serverEnv(dataDir, { PORT: String(port), ...extraEnv }),
   )
   const url = `http://127.0.0.1:${port}`

@@ -1,6 +1,11 @@
 import type { Request, Response } from 'express'
 
+import { Readable } from 'node:stream'
+
 import type { Runtime } from '../runtime/bridge'
+import { hasCredentials } from './api/anonymous'
+import { rememberPublicFile } from './publicFiles'
+import type { PublicFiles } from './responseCache/publicFiles'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
 import { setFileCaching } from './serveFile'
@@ -13,11 +18,13 @@ import { setFileCaching } from './serveFile'
  * without a body. CORS is open for public tracks: a `<track>` from another origin needs it.
  */
 export const captions =
-  (runtime: () => Promise<Runtime> | undefined) =>
+  (runtime: () => Promise<Runtime> | undefined, files?: PublicFiles) =>
   async (req: Request<{ slug: string; language: string }>, res: Response): Promise<void> => {
     const started = runtime()
     if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
+    // Read before the lookup, so what is learned below is never newer than the versions.
+    const snapshot = hasCredentials(req) ? undefined : await files?.snapshot()
     const user = await requestUser(payload, req)
     const found = await payload.find({
       collection: 'animations',
@@ -35,6 +42,17 @@ export const captions =
     res.setHeader('Content-Type', 'text/vtt; charset=utf-8')
     if (animation.updatedAt)
       res.setHeader('Last-Modified', new Date(animation.updatedAt).toUTCString())
-    setFileCaching(res, isAnonymous(req, user))
+    const isPublic = isAnonymous(req, user)
+    setFileCaching(res, isPublic)
+    const body = Buffer.from(track.vtt, 'utf8')
+    // The string as express sends it: a Buffer would change the Content-Type's charset.
     res.send(track.vtt)
+    // Answered before express from now on (./publicFiles.ts) while animations are unchanged.
+    if (isPublic)
+      rememberPublicFile(files, req, res, {
+        snapshot,
+        dependsOn: ['animations'],
+        body,
+        read: async () => Readable.from([body]),
+      })
   }

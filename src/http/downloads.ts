@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express'
 import path from 'node:path'
 
+import { draftScope } from '../contentVersion/scopes'
 import type { Runtime } from '../runtime/bridge'
 import { contentDisposition, filenameFromTitle } from '../utilities/contentDisposition'
 import { hasCredentials } from './api/anonymous'
@@ -8,6 +9,8 @@ import { queueDownloadCount } from './downloadCounter'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
 import { publicLookup } from './publicLookup'
+import { rememberPublicFile } from './publicFiles'
+import type { PublicFiles } from './responseCache/publicFiles'
 import { UPLOAD_FOLDERS } from '../storage/folders'
 import { fileStore } from '../storage/store'
 import type { FileStat } from '../storage/storedFile'
@@ -48,13 +51,15 @@ const storedDocument = (filename: string) =>
  * gone out, so counting never slows or breaks it; a failed count is only logged.
  */
 export const downloads =
-  (runtime: () => Promise<Runtime> | undefined) =>
+  (runtime: () => Promise<Runtime> | undefined, files?: PublicFiles) =>
   async (req: Request<{ slug: string }>, res: Response): Promise<void> => {
     const started = runtime()
     if (!started) return sendError(req, res, 503, 'serviceStarting')
     const { payload } = await started
     // The public's answer depends only on the slug and the content version: remembered.
     const anonymous = !hasCredentials(req)
+    // Read before the lookup, so what is learned below is never newer than the versions.
+    const snapshot = anonymous ? await files?.snapshot() : undefined
     const user = anonymous ? null : await requestUser(payload, req)
     const find = async (): Promise<FoundDocument | null> => {
       const found = await payload.find({
@@ -103,4 +108,15 @@ export const downloads =
     if (outcome === 'sent' && isPublic && deliveredWholeFile(req, res)) {
       queueDownloadCount(payload, doc.id)
     }
+    // Answered before express from now on (./publicFiles.ts), until documents change:
+    // also their drafts, since a draft save can replace the stored file.
+    if (outcome === 'sent' && isPublic)
+      rememberPublicFile(files, req, res, {
+        snapshot,
+        dependsOn: PUBLIC_DOCUMENT_FILE,
+        read: () => storedDocument(doc.filename).read(),
+        delivered: () => queueDownloadCount(payload, doc.id),
+      })
   }
+
+const PUBLIC_DOCUMENT_FILE = ['documents', draftScope('documents')]

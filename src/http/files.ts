@@ -8,7 +8,11 @@ import {
   type Where,
 } from 'payload'
 
+import { draftScope } from '../contentVersion/scopes'
 import type { Runtime } from '../runtime/bridge'
+import { hasCredentials } from './api/anonymous'
+import { rememberPublicFile } from './publicFiles'
+import type { PublicFiles } from './responseCache/publicFiles'
 import { sendError } from './errors'
 import { accessContextOf, isAnonymous, requestUser } from './requestUser'
 import { isUploadCollection, UPLOAD_FOLDERS } from '../storage/folders'
@@ -28,7 +32,7 @@ const mayReadFile = async (
   user: TypedUser | null,
   slug: CollectionSlug,
   filename: string,
-) => {
+): Promise<boolean> => {
   const config = payload.collections[slug].config
   const localReq = await createLocalReq(
     { user: user ?? undefined, req: accessContextOf(req) },
@@ -40,6 +44,17 @@ const mayReadFile = async (
     isReadingStaticFile: true,
   })
   if (typeof access === 'boolean') return access
+  return belongsToDocument(payload, slug, filename, access)
+}
+
+/** Whether the file (or one of its image sizes) is a document's that `access` matches. */
+const belongsToDocument = async (
+  payload: Payload,
+  slug: CollectionSlug,
+  filename: string,
+  access?: Where,
+): Promise<boolean> => {
+  const config = payload.collections[slug].config
   const sizes = (typeof config.upload === 'object' && config.upload.imageSizes) || []
   const ofFile: Where = {
     or: [
@@ -47,7 +62,7 @@ const mayReadFile = async (
       ...sizes.map((size) => ({ [`sizes.${size.name}.filename`]: { equals: filename } })),
     ],
   }
-  const where: Where = { and: [ofFile, access] }
+  const where: Where = access ? { and: [ofFile, access] } : ofFile
   for (const draft of config.versions &&
   typeof config.versions === 'object' &&
   config.versions.drafts
@@ -78,7 +93,7 @@ const mayReadFile = async (
  * Content-Disposition: these URLs are for embedding (img, video, PDF viewer).
  */
 export const files =
-  (runtime: () => Promise<Runtime> | undefined) =>
+  (runtime: () => Promise<Runtime> | undefined, publicFiles?: PublicFiles) =>
   async (
     req: Request<{ collection: string; filename: string }>,
     res: Response,
@@ -98,6 +113,8 @@ export const files =
       return sendError(req, res, 404, 'fileNotFound')
     }
     const slug = collection as CollectionSlug
+    // Read before the access check, so what is learned below is never newer than the versions.
+    const snapshot = hasCredentials(req) ? undefined : await publicFiles?.snapshot()
     const user = await requestUser(payload, req)
     if (!(await mayReadFile(payload, req, user, slug, filename)))
       return sendError(req, res, 404, 'fileNotFound')
@@ -105,6 +122,22 @@ export const files =
     const file = fileStore().file(UPLOAD_FOLDERS[collection], filename)
     const stat = await file.stat()
     if (!stat) return sendError(req, res, 404, 'fileNotFound')
-    const outcome = await serveFile(req, res, { file, stat, isPublic: isAnonymous(req, user) })
+    const isPublic = isAnonymous(req, user)
+    const outcome = await serveFile(req, res, { file, stat, isPublic })
     if (outcome === 'missing') return sendError(req, res, 404, 'fileNotFound')
+    // Answered before express from now on (./publicFiles.ts) while the collection (and
+    // its drafts) are unchanged — only files that belong to a document, never a stray
+    // file in the folder that the read rule happens to allow.
+    if (
+      outcome === 'sent' &&
+      isPublic &&
+      snapshot &&
+      res.statusCode === 200 &&
+      (await belongsToDocument(payload, slug, filename))
+    )
+      rememberPublicFile(publicFiles, req, res, {
+        snapshot,
+        dependsOn: [slug, draftScope(slug)],
+        read: () => file.read(),
+      })
   }

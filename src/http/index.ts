@@ -4,7 +4,7 @@ import express, { type Request, type Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
 import { currentVersions } from '../contentVersion/reader'
-import { apiCacheSettings } from '../utilities/env'
+import { apiCacheSettings, publicFileSettings } from '../utilities/env'
 import { redisClient, redisKeyPrefix } from '../utilities/redis'
 import { adminSpeaksDutch } from './adminLanguage'
 import { apiRoutes } from './api'
@@ -17,6 +17,7 @@ import { downloads } from './downloads'
 import { files } from './files'
 import { healthz, readyz } from './health'
 import { previewTokenGuard } from './previewToken'
+import { answerPublicFile, isPublicFileUrl } from './publicFiles'
 import { createResponseCache } from './responseCache'
 import { redisAnswers } from './responseCache/sharedAnswers'
 import { securityHeaders } from './securityHeaders'
@@ -46,21 +47,22 @@ export const createHttpApp = (options: {
   app.use('/admin', adminSpeaksDutch)
   app.use(previewTokenGuard)
   // express 5 routes GET to HEAD as well.
-  app.get('/downloads/:slug', downloads(options.runtime))
-  app.get('/captions/:slug/:language.vtt', captions(options.runtime))
+  app.get('/downloads/:slug', downloads(options.runtime, cache?.files))
+  app.get('/captions/:slug/:language.vtt', captions(options.runtime, cache?.files))
   // Payload's own upload file URLs, with the headers Payload leaves out (see files.ts).
-  app.get('/api/:collection/file/:filename', files(options.runtime))
+  app.get('/api/:collection/file/:filename', files(options.runtime, cache?.files))
   app.use('/api', bodyLimit, rateLimits(options.runtime), apiRoutes({ runtime: options.runtime, cache }))
   // No body parser here: Payload reads the raw request body itself.
   app.use((req, res) => options.nextHandler(req, res))
 
-  // Cached anonymous answers go out before express; everything else through it.
+  // Cached anonymous answers and known public files go out before express; everything else through it.
   const answerFromCache = cachedAnswers(cache)
+  const answerFile = answerPublicFile(cache?.files)
   return (req, res) => {
     // An editor's write may have changed what cached answers depend on: look soon (warm-up).
     if (cache && req.method !== 'GET' && req.method !== 'HEAD' && hasCredentials(req))
       res.once('finish', cache.checkSoon)
-    answerFromCache(req, res)
+    ;(isPublicFileUrl(req.url ?? '') ? answerFile : answerFromCache)(req, res)
       .then((answered) => {
         if (!answered) app(req, res)
       })
@@ -80,6 +82,7 @@ const responseCache = (runtime: () => Promise<Runtime> | undefined, buildId: str
     cacheControl: settings.cacheControl,
     warmCount: settings.warmCount,
     debug: settings.debug ? (line) => console.info(`Response cache: ${line}`) : undefined,
+    files: publicFileSettings(),
     readVersions: async () => {
       const started = runtime()
       if (!started) return undefined

@@ -14,6 +14,11 @@ const OVER_HTTPS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 }
 
+/** Their names in lower case (what a remembered answer leaves out and adds per request). */
+export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set(
+  Object.keys(OVER_HTTPS).map((name) => name.toLowerCase()),
+)
+
 /** Headers every response carries; HSTS only when the request came in over HTTPS. */
 export const securityHeadersFor = (req: IncomingMessage): Record<string, string> =>
   (req.socket as TLSSocket).encrypted || req.headers['x-forwarded-proto'] === 'https'

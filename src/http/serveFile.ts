@@ -63,7 +63,7 @@ const requestedRange = (req: Request, stat: FileStat): ByteRange | 'unsatisfiabl
 }
 
 /** A local file stream reports a missing file only once opened: wait for that. */
-const opened = async (stream: Readable): Promise<void> => {
+export const opened = async (stream: Readable): Promise<void> => {
   if (!(stream instanceof fs.ReadStream)) return
   await new Promise<void>((resolve, reject) => {
     stream.once('ready', () => resolve())

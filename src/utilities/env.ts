@@ -28,6 +28,16 @@ export const uploadMaxBytes = (): number =>
  */
 export const fileCacheSeconds = (): number => intFromEnv('FILE_CACHE_SECONDS', 300)
 
+/**
+ * Public files answered before express (src/http/publicFiles.ts): files up to
+ * `FILE_MEMORY_MAX_KB` (default 256) are held in memory, within `FILE_MEMORY_MAX_MB`
+ * (default 32) for all of them together; larger ones stream from the store.
+ */
+export const publicFileSettings = () => ({
+  maxFileBytes: intFromEnv('FILE_MEMORY_MAX_KB', 256) * 1024,
+  maxBytes: intFromEnv('FILE_MEMORY_MAX_MB', 32) * 1024 * 1024,
+})
+
 /** GraphQL limits: nesting depth (default 12) and Payload's complexity score (default 1000). */
 export const graphqlMaxDepth = (): number => intFromEnv('GRAPHQL_MAX_DEPTH', 12)
 export const graphqlMaxComplexity = (): number => intFromEnv('GRAPHQL_MAX_COMPLEXITY', 1000)

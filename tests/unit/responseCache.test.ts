@@ -6,6 +6,7 @@ import { buildDependencyGraph } from '../../src/contentVersion/graph'
 import { snapshotOf } from '../../src/contentVersion/snapshot'
 import { concurrencyLimit, inBackground } from '../../src/http/api/concurrencyLimit'
 import type { CachedResponse } from '../../src/http/responseCache/cachedResponse'
+import { freshVersionReader } from '../../src/http/responseCache/freshVersion'
 import { decodeAnswer, encodeAnswer } from '../../src/http/responseCache/sharedAnswers'
 import { ResponseStore, type StoredAnswer } from '../../src/http/responseCache/store'
 import { warmUp } from '../../src/http/responseCache/warmUp'
@@ -297,5 +298,34 @@ describe('background work', () => {
     while (warmer.queued > 0 || done.length < 2)
       await new Promise((resolve) => setTimeout(resolve, 5))
     expect(done).toEqual(['hot', 'warm'])
+  })
+})
+
+describe('reading the versions for a request', () => {
+  it('shares one read among the requests of one turn, never joining a read begun before a request', async () => {
+    let reads = 0
+    let release: (() => void) | undefined
+    const fresh = freshVersionReader(async () => {
+      reads += 1
+      const id = String(reads)
+      if (reads === 2) await new Promise<void>((resolve) => (release = resolve))
+      return snapshotOf([['pages', id]], undefined)
+    })
+    // A burst within one turn of the event loop: one read, after every one of them arrived.
+    const burst = await Promise.all([fresh(), fresh(), fresh()])
+    expect(reads).toBe(1)
+    expect(burst.map((result) => result.snapshot?.tokens.get('pages'))).toEqual(['1', '1', '1'])
+
+    const slow = fresh()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(reads).toBe(2) // begun, not finished
+    // Arrived after read 2 began (it may predate a change this client saw commit): read 3.
+    const late = fresh()
+    const alsoLate = fresh()
+    release!()
+    expect((await slow).snapshot?.tokens.get('pages')).toBe('2')
+    expect((await late).snapshot?.tokens.get('pages')).toBe('3')
+    expect((await alsoLate).sequence).toBe((await late).sequence)
+    expect(reads).toBe(3)
   })
 })

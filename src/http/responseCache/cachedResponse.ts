@@ -10,8 +10,11 @@ export type CachedResponse = {
   status: number
   /** The handler's own headers worth repeating (content type, CORS). */
   headers: [string, string][]
-  /** The same, as an object, made on first use. */
-  headerObject?: Record<string, string>
+  /**
+   * Every header of a 200 and of a 304 per way of sending it (security headers, HIT or
+   * MISS, coding), made on first use: a hit then allocates no header object at all.
+   */
+  prepared?: Map<object, Map<string, PreparedHeaders>>
   /** Strong validator of the identity bytes; a compressed form gets a suffix. */
   etag: string
   identity: Buffer
@@ -19,6 +22,11 @@ export type CachedResponse = {
   gzip?: Buffer
   /** Memory it takes, for the cache's size limit. */
   bytes: number
+}
+
+export type PreparedHeaders = {
+  ok: Record<string, string>
+  notModified: Record<string, string>
 }
 
 /** Headers the cache sets itself or that describe one transfer only. */

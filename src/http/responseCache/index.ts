@@ -6,9 +6,10 @@ import { type DependencySet, dependencySet } from '../../contentVersion/dependen
 import type { VersionSnapshot } from '../../contentVersion/snapshot'
 import { inBackground } from '../api/concurrencyLimit'
 import { sendWebResponse } from '../api/webRequest'
-import { type CachedResponse, toCachedResponse } from './cachedResponse'
+import { type CachedResponse, type PreparedHeaders, toCachedResponse } from './cachedResponse'
 import { freshVersionReader } from './freshVersion'
 import { acceptsCoding, matchesEtag } from './negotiate'
+import type { PublicFile, PublicFiles } from './publicFiles'
 import type { SharedAnswers } from './sharedAnswers'
 import { type Recipe, ResponseStore, type StaleAnswer, type StoredAnswer } from './store'
 import { warmUp } from './warmUp'
@@ -27,6 +28,8 @@ export type ResponseCacheOptions = {
   shared?: SharedAnswers
   /** Diagnostics (API_CACHE_DEBUG): one line per warmed answer. */
   debug?: (line: string) => void
+  /** Public files (src/http/publicFiles.ts): memory for all of them, and per file. */
+  files?: { maxBytes: number; maxFileBytes: number }
 }
 
 export type ServeOptions = {
@@ -59,6 +62,8 @@ export type ResponseCache = {
   ) => Promise<boolean>
   /** A change may have been committed here: check the versions soon (starts warm-up). */
   checkSoon: () => void
+  /** Public files known for the committed versions (./publicFiles.ts). */
+  files: PublicFiles
   /** Stops the background check (tests, shutdown). */
   close: () => void
 }
@@ -72,6 +77,11 @@ const asDependencySet = (dependsOn: ServeOptions['dependsOn']): DependencySet =>
   dependsOn === undefined || Array.isArray(dependsOn)
     ? dependencySet(dependsOn as readonly string[] | undefined)
     : (dependsOn as DependencySet)
+
+const NO_EXTRA: Record<string, string> = {}
+
+const notRecomputed = (): Promise<globalThis.Response> =>
+  Promise.reject(new Error('a public file is learned from its route, never recomputed'))
 
 type Computed =
   | { kind: 'answer'; response: CachedResponse; from: 'origin' | 'shared' }
@@ -88,6 +98,7 @@ type Computed =
  */
 export const createResponseCache = (options: ResponseCacheOptions): ResponseCache => {
   const store = new ResponseStore(options.maxBytes)
+  const fileStore = new ResponseStore<PublicFile>(options.files?.maxBytes ?? 0)
   const freshVersion = freshVersionReader(options.readVersions)
   const inFlight = new Map<string, Promise<Computed>>()
   const warmer = warmUp({ count: options.warmCount ?? 0, refresh: (stale) => refresh(stale) })
@@ -105,6 +116,8 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     )
     if (!snapshot || snapshot.tokens.size === 0) return undefined
     warmer.offer(store.advance(snapshot, sequence))
+    // Files are not recomputed after a change: the next request asks the route again.
+    fileStore.advance(snapshot, sequence)
     return { snapshot, sequence }
   }
 
@@ -181,31 +194,61 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
       res.end(head ? undefined : entry.identity)
       return
     }
-    // One writeHead with every header: setHeader per header was a measurable share of a hit.
-    const headers: Record<string, string> = {
-      ...extraHeaders,
-      ...(entry.headerObject ??= Object.fromEntries(entry.headers)),
-      'X-Cache': state,
-      'Cache-Control': options.cacheControl,
-      // Served while the database is down: say so, and let no one keep it (RFC 9111, 9211).
-      ...(state === 'STALE'
-        ? {
-            'Cache-Control': 'no-cache',
-            Warning: '110 - "Response is Stale"',
-            'Cache-Status': 'koers-cms; hit; detail=stale-database-unavailable',
-          }
-        : {}),
-      Vary: 'Accept-Encoding, Origin',
-      ETag: `"${entry.etag}${coding ? `-${coding}` : ''}"`,
-    }
+    const prepared = preparedHeaders(entry, state, coding, extraHeaders ?? NO_EXTRA)
     if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
-      res.writeHead(304, headers).end()
+      res.writeHead(304, prepared.notModified).end()
       return
     }
-    const body = coding ? (entry[coding] as Buffer) : entry.identity
-    if (coding) headers['Content-Encoding'] = coding
-    headers['Content-Length'] = String(body.length)
-    res.writeHead(200, headers).end(head ? undefined : body)
+    res.writeHead(200, prepared.ok).end(head ? undefined : coding ? entry[coding] : entry.identity)
+  }
+
+  /**
+   * One writeHead with every header (setHeader per header was a measurable share of a
+   * hit), and the header objects made once per answer and way of sending it.
+   */
+  const preparedHeaders = (
+    entry: CachedResponse,
+    state: 'HIT' | 'MISS' | 'STALE',
+    coding: 'br' | 'gzip' | undefined,
+    extraHeaders: Record<string, string>,
+  ): PreparedHeaders => {
+    entry.prepared ??= new Map()
+    let byWay = entry.prepared.get(extraHeaders)
+    if (!byWay) {
+      byWay = new Map()
+      entry.prepared.set(extraHeaders, byWay)
+    }
+    const way = `${state}${coding ?? ''}`
+    let prepared = byWay.get(way)
+    if (!prepared) {
+      const notModified: Record<string, string> = {
+        ...extraHeaders,
+        ...Object.fromEntries(entry.headers),
+        'X-Cache': state,
+        'Cache-Control': options.cacheControl,
+        // Served while the database is down: say so, and let no one keep it (RFC 9111, 9211).
+        ...(state === 'STALE'
+          ? {
+              'Cache-Control': 'no-cache',
+              Warning: '110 - "Response is Stale"',
+              'Cache-Status': 'koers-cms; hit; detail=stale-database-unavailable',
+            }
+          : {}),
+        Vary: 'Accept-Encoding, Origin',
+        ETag: `"${entry.etag}${coding ? `-${coding}` : ''}"`,
+      }
+      const body = coding ? (entry[coding] as Buffer) : entry.identity
+      prepared = {
+        notModified,
+        ok: {
+          ...notModified,
+          ...(coding ? { 'Content-Encoding': coding } : {}),
+          'Content-Length': String(body.length),
+        },
+      }
+      byWay.set(way, prepared)
+    }
+    return prepared
   }
 
   const serve = async (
@@ -264,5 +307,24 @@ export const createResponseCache = (options: ResponseCacheOptions): ResponseCach
     (options.warmCount ?? 0) > 0 ? setInterval(checkSoon, options.checkEveryMs ?? 1000) : undefined
   timer?.unref()
 
-  return { serve, answerIfCached, checkSoon, close: () => clearInterval(timer) }
+  const files: PublicFiles = {
+    snapshot: async () => (await versions())?.snapshot,
+    get: async (key) => {
+      const current = await versions()
+      return current ? fileStore.get(key, current.snapshot)?.response : undefined
+    },
+    set: (key, dependsOn, snapshot, file) => {
+      const dependencies = asDependencySet(dependsOn)
+      fileStore.set({
+        response: file,
+        recipe: { key, dependencies, produce: notRecomputed },
+        fingerprint: dependencies.fingerprint(snapshot),
+        requests: 0,
+      })
+    },
+    maxFileBytes: options.files?.maxFileBytes ?? 0,
+    heldBytes: () => fileStore.heldBytes,
+  }
+
+  return { serve, answerIfCached, checkSoon, files, close: () => clearInterval(timer) }
 }

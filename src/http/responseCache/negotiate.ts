@@ -1,6 +1,21 @@
+/** Clients send few distinct Accept-Encoding values: each is parsed once (bounded). */
+const known = new Map<string, boolean>()
+const MAX_KNOWN = 500
+
 /** The content codings a client accepts, from Accept-Encoding (q=0 means refused). */
 export const acceptsCoding = (header: string | undefined, coding: 'br' | 'gzip'): boolean => {
   if (!header) return false
+  const key = `${coding} ${header}`
+  let accepted = known.get(key)
+  if (accepted === undefined) {
+    accepted = parseAccepts(header, coding)
+    if (known.size >= MAX_KNOWN) known.clear()
+    known.set(key, accepted)
+  }
+  return accepted
+}
+
+const parseAccepts = (header: string, coding: 'br' | 'gzip'): boolean => {
   let wildcard = false
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';')

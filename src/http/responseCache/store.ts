@@ -10,8 +10,8 @@ export type Recipe = {
   keep?: (entry: CachedResponse) => boolean
 }
 
-export type StoredAnswer = {
-  response: CachedResponse
+export type StoredAnswer<R extends { bytes: number } = CachedResponse> = {
+  response: R
   recipe: Recipe
   /** The tokens of its dependencies when it was made (see DependencySet.fingerprint). */
   fingerprint: string
@@ -27,8 +27,8 @@ export type StaleAnswer = { recipe: Recipe; requests: number }
  * those it was made under; least recently used dropped first beyond `maxBytes`.
  * A new snapshot drops exactly the answers whose dependencies changed.
  */
-export class ResponseStore {
-  private entries = new Map<string, StoredAnswer>()
+export class ResponseStore<R extends { bytes: number } = CachedResponse> {
+  private entries = new Map<string, StoredAnswer<R>>()
   private bytes = 0
   private latest: VersionSnapshot | undefined
   private latestSequence = 0
@@ -55,7 +55,7 @@ export class ResponseStore {
   }
 
   /** A valid answer for `key` under `snapshot`; counted as a request unless `count` is false. */
-  get(key: string, snapshot: VersionSnapshot, count = true): StoredAnswer | undefined {
+  get(key: string, snapshot: VersionSnapshot, count = true): StoredAnswer<R> | undefined {
     const entry = this.entries.get(key)
     if (!entry) return undefined
     if (entry.recipe.dependencies.fingerprint(snapshot) !== entry.fingerprint) return undefined
@@ -69,7 +69,7 @@ export class ResponseStore {
   }
 
   /** Keeps `entry` if it is valid under the newest snapshot the store has seen. */
-  set(entry: StoredAnswer): void {
+  set(entry: StoredAnswer<R>): void {
     const { key, dependencies } = entry.recipe
     if (!this.latest || dependencies.fingerprint(this.latest) !== entry.fingerprint) return
     if (entry.response.bytes > this.maxBytes / 4) return
@@ -84,16 +84,21 @@ export class ResponseStore {
   }
 
   /** Any answer held for `key`, valid or not (for callers that decide themselves). */
-  peek(key: string): StoredAnswer | undefined {
+  peek(key: string): StoredAnswer<R> | undefined {
     return this.entries.get(key)
   }
 
-  private remove(key: string, entry: StoredAnswer): void {
+  private remove(key: string, entry: StoredAnswer<R>): void {
     this.entries.delete(key)
     this.bytes -= entry.response.bytes
   }
 
   get size(): number {
     return this.entries.size
+  }
+
+  /** Memory the held entries take (their `bytes`), at most `maxBytes`. */
+  get heldBytes(): number {
+    return this.bytes
   }
 }
