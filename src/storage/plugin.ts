@@ -1,4 +1,5 @@
 import { cloudStoragePlugin } from '@payloadcms/plugin-cloud-storage'
+import type { GenerateFileURL } from '@payloadcms/plugin-cloud-storage/types'
 import { initClientUploads } from '@payloadcms/plugin-cloud-storage/utilities'
 import { s3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
@@ -22,10 +23,18 @@ import { skipEchoUpdate } from './withoutEchoUpdate'
  * @payloadcms/storage-s3 and plugin-cloud-storage exist on our registry as 3.90.1 only
  * (core is 3.90.2).
  */
+/**
+ * The public file URL stays Payload's own `/api/<collection>/file/<name>`: without this the
+ * cloud-storage plugin appends `?prefix=<folder>`, which our routes do not need (they find
+ * the folder from the collection) and which would change every URL frontends have stored.
+ */
+const fileURL: GenerateFileURL = ({ collection, filename }) =>
+  `${process.env.SERVER_URL || ''}/api/${collection.slug}/file/${encodeURIComponent(filename)}`
+
 const FOLDER_PREFIXES = {
-  documents: { prefix: UPLOAD_FOLDERS.documents },
-  media: { prefix: UPLOAD_FOLDERS.media },
-  animations: { prefix: UPLOAD_FOLDERS.animations },
+  documents: { prefix: UPLOAD_FOLDERS.documents, generateFileURL: fileURL },
+  media: { prefix: UPLOAD_FOLDERS.media, generateFileURL: fileURL },
+  animations: { prefix: UPLOAD_FOLDERS.animations, generateFileURL: fileURL },
 }
 
 export const objectStorage = (): Plugin => async (config) => {
@@ -51,9 +60,9 @@ export const objectStorage = (): Plugin => async (config) => {
     : cloudStoragePlugin({
         alwaysInsertFields: true,
         collections: {
-          documents: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.documents },
-          media: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.media },
-          animations: { adapter: localDiskAdapter(), prefix: UPLOAD_FOLDERS.animations },
+          documents: { adapter: localDiskAdapter(), ...FOLDER_PREFIXES.documents },
+          media: { adapter: localDiskAdapter(), ...FOLDER_PREFIXES.media },
+          animations: { adapter: localDiskAdapter(), ...FOLDER_PREFIXES.animations },
         },
       })
   const hooksBefore = new Map(

@@ -195,16 +195,23 @@ describe('public files from memory', () => {
 
   it('never answers from memory after the document is deleted, in either process', async () => {
     const doc = await publish('Wordt verwijderd', pdfOf('Verwijderd'))
-    // Not downloaded (GET) here: a document with download statistics cannot be deleted
-    // yet (NOT NULL download_stats.document_id, a separate issue). HEAD is remembered too.
+    // Downloaded (GET, counted) and HEAD: a document with download statistics is deleted
+    // with them; HEAD answers are remembered too.
     const [download, inline, fileUrl] = urlsOf(doc)
-    await learn(doc, [fileUrl!])
+    await learn(doc, [fileUrl!, download!])
     await learn(doc, [download!, inline!], 'HEAD')
+    // Let the counted download be written (batched every half second), so it is deleted too.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(await documentCount(doc)).toBeGreaterThan(0)
     const deleted = await request(second.url, `/api/documents/${doc.id}`, {
       method: 'DELETE',
       token: admin,
     })
     expect(deleted.status).toBe(200)
+    const stats = await request(first.url, `/api/downloadStats?where[document][equals]=${doc.id}`, {
+      token: admin,
+    })
+    expect([stats.status, stats.body.totalDocs]).toEqual([200, 0])
     expect(await statusEverywhere(doc)).toEqual([404, 404, 404, 404, 404, 404])
     for (const node of [first, second])
       for (const url of [download!, inline!])

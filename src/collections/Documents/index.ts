@@ -123,7 +123,8 @@ export const Documents: CollectionConfig<'documents'> = {
     ],
     beforeChange: [keepDownloadCount, auditBeforeChange],
     afterChange: [auditAfterChange],
-    afterDelete: [auditAfterDelete, removeDownloadStats],
+    beforeDelete: [removeDownloadStats],
+    afterDelete: [auditAfterDelete],
   },
   versions: contentVersions,
 }
