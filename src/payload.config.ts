@@ -15,6 +15,7 @@ import { Projects } from './collections/Projects'
 import { Users } from './collections/Users'
 import { contentVersion } from './contentVersion/plugin'
 import { databaseAdapter } from './database/adapter'
+import { emailAdapter } from './email/adapter'
 import { contentEditor } from './fields/richText'
 import { Navigation } from './globals/Navigation'
 import { depthLimit } from './graphql/depthLimit'
@@ -43,6 +44,8 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: contentEditor,
   sharp,
+  // Password-reset e-mail over SMTP (SMTP_*), see src/email/adapter.ts.
+  email: emailAdapter(),
   admin: {
     user: Users.slug,
     importMap: { baseDir: path.resolve(dirname) },

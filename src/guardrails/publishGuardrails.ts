@@ -1,6 +1,7 @@
-import { ValidationError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
+import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
 import { message } from '../i18n/messages'
+import { refusal } from '../i18n/refusal'
 import type { Guardrail, GuardrailContext, Id, MediaFacts } from './types'
 import { isObject } from './values'
 
@@ -58,7 +59,7 @@ export const publishGuardrails =
     const context = guardrailContext(req)
     const errors = (await Promise.all(rules.map((rule) => rule(doc, context)))).flat()
     if (errors.length > 0) {
-      throw new ValidationError({ collection: collection.slug, errors, req })
+      throw refusal(req, collection.slug, errors)
     }
     return data
   }

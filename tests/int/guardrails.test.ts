@@ -19,17 +19,44 @@ const fieldErrors = (res: ApiResponse) => {
   expect(res.status).toBe(400)
   const error = res.body.errors[0]
   expect(error.name).toBe('ValidationError')
-  return error.data.errors as { path: string; message: string }[]
+  // The refusal names each field by its label in the editor's language (issue 9).
+  expect(error.message).toMatch(
+    /^(Het volgende veld is ongeldig|De volgende velden zijn ongeldig|The following fields? (is|are) invalid)/,
+  )
+  const errors = error.data.errors as {
+    path: string
+    message: string
+    label?: { nl: string; en: string }
+  }[]
+  for (const { label } of errors) {
+    expect(label).toEqual({ nl: expect.any(String), en: expect.any(String) })
+    expect([label!.nl, label!.en].some((text) => error.message.includes(text))).toBe(true)
+  }
+  return errors.map(({ path, message }) => ({ path, message }))
 }
 
-const publish = (collection: string, id: number | string, json: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  request(server.url, `/api/${collection}/${id}`, { method: 'PATCH', json: { ...json, _status: 'published' }, token, headers })
+const publish = (
+  collection: string,
+  id: number | string,
+  json: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+) =>
+  request(server.url, `/api/${collection}/${id}`, {
+    method: 'PATCH',
+    json: { ...json, _status: 'published' },
+    token,
+    headers,
+  })
 
 const saveDraft = (collection: string, id: number | string, json: Record<string, unknown>) =>
   request(server.url, `/api/${collection}/${id}?draft=true`, { method: 'PATCH', json, token })
 
 const createDraft = async (collection: string, json: Record<string, unknown>) => {
-  const res = await request(server.url, `/api/${collection}?draft=true`, { method: 'POST', json: { ...json, _status: 'draft' }, token })
+  const res = await request(server.url, `/api/${collection}?draft=true`, {
+    method: 'POST',
+    json: { ...json, _status: 'draft' },
+    token,
+  })
   expect(res.status).toBe(201)
   return res.body.doc as { id: number; slug: string }
 }
@@ -42,7 +69,13 @@ const publicDocs = async (collection: string, slug: string) => {
 }
 
 const uploadImage = async (name: string, seed: number, alt?: string) => {
-  const res = await upload(server.url, 'media', { data: await makePng(seed), name, type: 'image/png' }, alt ? { alt } : {}, token)
+  const res = await upload(
+    server.url,
+    'media',
+    { data: await makePng(seed), name, type: 'image/png' },
+    alt ? { alt } : {},
+    token,
+  )
   expect(res.status).toBe(201)
   return res.body.doc as { id: number; filename: string; alt?: string | null }
 }
@@ -71,7 +104,9 @@ describe('seed', () => {
       json: { transcript: richText(paragraph('')) },
       token,
     })
-    expect(fieldErrors(res)).toEqual([{ path: 'transcript', message: messages.transcriptRequired.nl }])
+    expect(fieldErrors(res)).toEqual([
+      { path: 'transcript', message: messages.transcriptRequired.nl },
+    ])
     expect(await publicDocs('animations', 'animatie-koers-en-kansen')).toHaveLength(1)
   })
 })
@@ -88,7 +123,11 @@ describe('rule 1 and 4: images need alt text before what shows them is published
   })
 
   it('refuses to publish a page whose hero image lacks alt text, naming the file', async () => {
-    const page = await createDraft('pages', { title: 'Pagina met hoofdafbeelding', slug: 'guard-hero', heroImage: image.id })
+    const page = await createDraft('pages', {
+      title: 'Pagina met hoofdafbeelding',
+      slug: 'guard-hero',
+      heroImage: image.id,
+    })
     const errors = fieldErrors(await publish('pages', page.id))
     expect(errors).toHaveLength(1)
     expect(errors[0].path).toBe('heroImage')
@@ -98,30 +137,46 @@ describe('rule 1 and 4: images need alt text before what shows them is published
   })
 
   it('refuses a share image (meta.image) without alt text at its field path', async () => {
-    const page = await createDraft('pages', { title: 'Pagina met deelafbeelding', slug: 'guard-meta', meta: { image: image.id } })
+    const page = await createDraft('pages', {
+      title: 'Pagina met deelafbeelding',
+      slug: 'guard-meta',
+      meta: { image: image.id },
+    })
     const errors = fieldErrors(await publish('pages', page.id))
     expect(errors.map((e) => e.path)).toEqual(['meta.image'])
   })
 
   it('refuses a page whose rich-text image lacks alt text, at `content`; after the alt is filled it publishes', async () => {
     const content = richText(paragraph('Tekst met een afbeelding.'), imageNode(image.id) as never)
-    const page = await createDraft('pages', { title: 'Pagina met afbeelding in tekst', slug: 'guard-richtext', content })
+    const page = await createDraft('pages', {
+      title: 'Pagina met afbeelding in tekst',
+      slug: 'guard-richtext',
+      content,
+    })
     // Saving the draft again stays possible while the image has no alt text.
     expect((await saveDraft('pages', page.id, { intro: 'Nog niet af' })).status).toBe(200)
 
     const errors = fieldErrors(await publish('pages', page.id))
-    expect(errors).toEqual([{ path: 'content', message: expect.stringContaining(dutch('richTextImageAltMissing')) }])
+    expect(errors).toEqual([
+      { path: 'content', message: expect.stringContaining(dutch('richTextImageAltMissing')) },
+    ])
     expect(errors[0].message).toContain('zonder-alt.png')
     expect(await publicDocs('pages', 'guard-richtext')).toHaveLength(0)
 
-    const fixed = await request(server.url, `/api/media/${image.id}`, { method: 'PATCH', json: { alt: 'Een blauw vlak' }, token })
+    const fixed = await request(server.url, `/api/media/${image.id}`, {
+      method: 'PATCH',
+      json: { alt: 'Een blauw vlak' },
+      token,
+    })
     expect(fixed.status).toBe(200)
     expect((await publish('pages', page.id)).status).toBe(200)
     const visible = await publicDocs('pages', 'guard-richtext')
     expect(visible).toHaveLength(1)
     expect(visible[0]._status).toBe('published')
     // The hero page refused earlier publishes now too: the rule reads the image's current alt.
-    const hero = (await request(server.url, '/api/pages?where[slug][equals]=guard-hero&draft=true', { token })).body.docs[0]
+    const hero = (
+      await request(server.url, '/api/pages?where[slug][equals]=guard-hero&draft=true', { token })
+    ).body.docs[0]
     expect((await publish('pages', hero.id)).status).toBe(200)
   })
 
@@ -136,7 +191,11 @@ describe('rule 1 and 4: images need alt text before what shows them is published
   it('refuses a project with an image without alt in `lessons`; via GraphQL the error comes back and nothing is published', async () => {
     const bare = await uploadImage('project-zonder-alt.png', 3)
     const lessons = richText(paragraph('Wat we leerden'), imageNode(bare.id) as never)
-    const project = await createDraft('projects', { title: 'Project met beeld', slug: 'guard-project', lessons })
+    const project = await createDraft('projects', {
+      title: 'Project met beeld',
+      slug: 'guard-project',
+      lessons,
+    })
 
     const errors = fieldErrors(await publish('projects', project.id))
     expect(errors.map((e) => e.path)).toEqual(['lessons'])
@@ -152,7 +211,11 @@ describe('rule 1 and 4: images need alt text before what shows them is published
     expect(JSON.stringify(res.body.errors)).toContain('lessons')
     expect(await publicDocs('projects', 'guard-project')).toHaveLength(0)
 
-    await request(server.url, `/api/media/${bare.id}`, { method: 'PATCH', json: { alt: 'Foto van het project' }, token })
+    await request(server.url, `/api/media/${bare.id}`, {
+      method: 'PATCH',
+      json: { alt: 'Foto van het project' },
+      token,
+    })
     const ok = await graphql(
       server.url,
       'mutation ($id: Int!) { updateProject(id: $id, data: { _status: published }) { id _status } }',
@@ -166,7 +229,11 @@ describe('rule 1 and 4: images need alt text before what shows them is published
 
   it('answers in English when the request language is English', async () => {
     const bare = await uploadImage('english.png', 4)
-    const page = await createDraft('pages', { title: 'English', slug: 'guard-english', heroImage: bare.id })
+    const page = await createDraft('pages', {
+      title: 'English',
+      slug: 'guard-english',
+      heroImage: bare.id,
+    })
     const errors = fieldErrors(await publish('pages', page.id, {}, { 'Accept-Language': 'en' }))
     expect(errors[0].message).toContain(messages.imageAltMissing.en.split('{')[0])
   })
@@ -178,20 +245,29 @@ describe('rule 2: an infographic needs a text alternative', () => {
       server.url,
       'documents',
       { data: await makePng(5), name: 'infographic.png', type: 'image/png' },
-      { title: 'Infographic zonder tekst', type: 'infographic', slug: 'guard-infographic', _status: 'draft' },
+      {
+        title: 'Infographic zonder tekst',
+        type: 'infographic',
+        slug: 'guard-infographic',
+        _status: 'draft',
+      },
       token,
       '?draft=true',
     )
     expect(res.status).toBe(201)
     const id = res.body.doc.id
 
-    expect(fieldErrors(await publish('documents', id))).toEqual([{ path: 'textAlternative', message: messages.textAlternativeRequired.nl }])
-    expect(fieldErrors(await publish('documents', id, { textAlternative: richText(paragraph('  ')) }))).toEqual([
+    expect(fieldErrors(await publish('documents', id))).toEqual([
       { path: 'textAlternative', message: messages.textAlternativeRequired.nl },
     ])
+    expect(
+      fieldErrors(await publish('documents', id, { textAlternative: richText(paragraph('  ')) })),
+    ).toEqual([{ path: 'textAlternative', message: messages.textAlternativeRequired.nl }])
     expect(await publicDocs('documents', 'guard-infographic')).toHaveLength(0)
 
-    const ok = await publish('documents', id, { textAlternative: richText(paragraph('De infographic toont drie veranderlijnen.')) })
+    const ok = await publish('documents', id, {
+      textAlternative: richText(paragraph('De infographic toont drie veranderlijnen.')),
+    })
     expect(ok.status).toBe(200)
     expect(await publicDocs('documents', 'guard-infographic')).toHaveLength(1)
   })
@@ -199,7 +275,9 @@ describe('rule 2: an infographic needs a text alternative', () => {
 
 describe('rule 3: an animation needs captions, a transcript and one video source', () => {
   const vtt = 'WEBVTT\n\n00:00.000 --> 00:02.000\nWelkom bij Koers en kansen.\n'
-  const webm = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/seed/files/voorbeeldbestand-animatie.webm'))
+  const webm = fs.readFileSync(
+    path.resolve(import.meta.dirname, '../../src/seed/files/voorbeeldbestand-animatie.webm'),
+  )
 
   it('refuses to publish without captions and transcript, each at its own field; publishes once both are there', async () => {
     const animation = await createDraft('animations', {
@@ -213,9 +291,11 @@ describe('rule 3: an animation needs captions, a transcript and one video source
       { path: 'transcript', message: messages.transcriptRequired.nl },
     ])
     // Captions alone are not enough.
-    expect(fieldErrors(await publish('animations', animation.id, { captions: [{ language: 'nl', vtt }] })).map((e) => e.path)).toEqual([
-      'transcript',
-    ])
+    expect(
+      fieldErrors(
+        await publish('animations', animation.id, { captions: [{ language: 'nl', vtt }] }),
+      ).map((e) => e.path),
+    ).toEqual(['transcript'])
     expect(await publicDocs('animations', 'guard-animation')).toHaveLength(0)
 
     const ok = await publish('animations', animation.id, {
@@ -227,20 +307,37 @@ describe('rule 3: an animation needs captions, a transcript and one video source
   })
 
   it('refuses to publish without a video source, and with both a file and an external URL', async () => {
-    const complete = { captions: [{ language: 'nl', vtt }], transcript: richText(paragraph('Tekst.')) }
-    const none = await createDraft('animations', { title: 'Zonder bron', slug: 'guard-no-source', ...complete })
-    expect(fieldErrors(await publish('animations', none.id))).toEqual([{ path: 'externalUrl', message: messages.videoSourceRequired.nl }])
+    const complete = {
+      captions: [{ language: 'nl', vtt }],
+      transcript: richText(paragraph('Tekst.')),
+    }
+    const none = await createDraft('animations', {
+      title: 'Zonder bron',
+      slug: 'guard-no-source',
+      ...complete,
+    })
+    expect(fieldErrors(await publish('animations', none.id))).toEqual([
+      { path: 'externalUrl', message: messages.videoSourceRequired.nl },
+    ])
 
     const both = await upload(
       server.url,
       'animations',
       { data: webm, name: 'guard.webm', type: 'video/webm' },
-      { title: 'Twee bronnen', slug: 'guard-two-sources', externalUrl: 'https://vimeo.com/76979871', _status: 'draft', ...complete },
+      {
+        title: 'Twee bronnen',
+        slug: 'guard-two-sources',
+        externalUrl: 'https://vimeo.com/76979871',
+        _status: 'draft',
+        ...complete,
+      },
       token,
       '?draft=true',
     )
     expect(both.status).toBe(201)
-    expect(fieldErrors(await publish('animations', both.body.doc.id)).map((e) => e.path)).toEqual(['externalUrl'])
+    expect(fieldErrors(await publish('animations', both.body.doc.id)).map((e) => e.path)).toEqual([
+      'externalUrl',
+    ])
 
     expect((await publish('animations', both.body.doc.id, { externalUrl: null })).status).toBe(200)
     expect(await publicDocs('animations', 'guard-two-sources')).toHaveLength(1)

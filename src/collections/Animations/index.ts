@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
+import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { animationCaptionsAndTranscript } from '../../guardrails/animationCaptionsAndTranscript'
@@ -158,7 +159,7 @@ export const Animations: CollectionConfig<'animations'> = {
         animationVideoSource,
       ),
     ],
-    beforeChange: [auditBeforeChange],
+    beforeChange: [populatePublishedAt, auditBeforeChange],
     afterChange: [auditAfterChange],
     afterDelete: [auditAfterDelete],
   },

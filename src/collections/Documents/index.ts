@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
+import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
 import { auditAfterChange, auditBeforeChange } from '../../hooks/auditAfterChange'
@@ -121,7 +122,7 @@ export const Documents: CollectionConfig<'documents'> = {
       checkFileForType,
       publishGuardrails(imageAltText(['coverImage']), richTextImageAlt(['textAlternative']), infographicTextAlternative),
     ],
-    beforeChange: [keepDownloadCount, auditBeforeChange],
+    beforeChange: [populatePublishedAt, keepDownloadCount, auditBeforeChange],
     afterChange: [auditAfterChange],
     beforeDelete: [removeDownloadStats],
     afterDelete: [auditAfterDelete],

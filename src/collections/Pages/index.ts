@@ -56,6 +56,7 @@ export const Pages: CollectionConfig<'pages'> = {
       name: 'breadcrumbs',
       type: 'array',
       label: label('Kruimelpad', 'Breadcrumbs'),
+      labels: { singular: label('Stap', 'Step'), plural: label('Stappen', 'Steps') },
       admin: { readOnly: true, position: 'sidebar', initCollapsed: true },
       fields: [
         { name: 'doc', type: 'relationship', relationTo: 'pages', label: label('Pagina', 'Page') },

@@ -8,6 +8,7 @@ import { auditAfterLogin } from '../../hooks/auditAfterLogin'
 import { label } from '../../i18n/label'
 import { intFromEnv } from '../../utilities/env'
 import { rolesCreatable } from './access'
+import { forgotPasswordEmail } from './forgotPassword'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 /**
@@ -25,6 +26,7 @@ export const Users: CollectionConfig<'users'> = {
     lockTime: intFromEnv('LOGIN_LOCK_MS', 10 * 60 * 1000),
     useAPIKey: true,
     tokenExpiration: intFromEnv('SESSION_SECONDS', 8 * 60 * 60),
+    forgotPassword: forgotPasswordEmail,
   },
   access: {
     // The admin UI is for editors and admins; a preview account only reads over the API.
@@ -53,10 +55,19 @@ export const Users: CollectionConfig<'users'> = {
       options: [
         { value: 'admin', label: label('Beheerder', 'Administrator') },
         { value: 'editor', label: label('Redacteur', 'Editor') },
-        { value: 'preview', label: label('Preview-frontend (alleen lezen, concepten)', 'Preview frontend (read-only, drafts)') },
+        {
+          value: 'preview',
+          label: label(
+            'Preview-frontend (alleen lezen, concepten)',
+            'Preview frontend (read-only, drafts)',
+          ),
+        },
       ],
       access: { create: rolesCreatable, update: adminsField },
       admin: {
+        // Not on the first-user form: the first account always becomes administrator
+        // (firstUserIsAdmin), so a choice there would only mislead.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
         description: label(
           'Beheerders beheren ook gebruikers. Redacteuren maken en publiceren inhoud. Een preview-frontend leest concepten via een API-sleutel en kan niets wijzigen.',
           'Administrators also manage users. Editors create and publish content. A preview frontend reads drafts with an API key and cannot change anything.',

@@ -4,11 +4,11 @@ import {
   type CollectionBeforeOperationHook,
   type CollectionSlug,
   type PayloadRequest,
-  ValidationError,
 } from 'payload'
 
 import { mayUpload } from './mayUpload'
 import { listInLanguage, message, requestLanguage } from '../../i18n/messages'
+import { refusal } from '../../i18n/refusal'
 import {
   claimedMimeType,
   FILE_TYPES,
@@ -21,7 +21,7 @@ import {
 } from '../../utilities/fileType'
 
 const refuse = (req: PayloadRequest, collection: string, text: string): never => {
-  throw new ValidationError({ collection, errors: [{ path: 'file', message: text }], req }, req.t)
+  throw refusal(req, collection, [{ path: 'file', message: text }])
 }
 
 const leadingBytes = async (file: NonNullable<PayloadRequest['file']>): Promise<Buffer> => {

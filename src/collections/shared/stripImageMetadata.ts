@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises'
 
-import { type CollectionBeforeOperationHook, type CollectionSlug, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
 import sharp from 'sharp'
 
 import { mayUpload } from './mayUpload'
 import { message } from '../../i18n/messages'
 import { imageMaxPixels } from '../../utilities/env'
+import { refusal } from '../../i18n/refusal'
 
 /** Re-encoding quality when an original has to be rewritten: visually lossless. */
 const REENCODE = {
@@ -58,11 +59,7 @@ export const stripImageMetadata =
     } catch {
       // Not an image sharp can read (a PDF document, say): nothing to strip.
       if (file.mimetype.startsWith('image/')) {
-        throw new ValidationError({
-          collection: collection.slug,
-          errors: [{ path: 'file', message: message('imageUnreadable', req) }],
-          req,
-        }, req.t)
+        throw refusal(req, collection.slug, [{ path: 'file', message: message('imageUnreadable', req) }])
       }
       return args
     }

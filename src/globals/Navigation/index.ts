@@ -29,7 +29,13 @@ export const Navigation: GlobalConfig<'navigation'> = {
       maxRows: 4,
       fields: [
         { name: 'heading', type: 'text', localized: true, label: label('Kop', 'Heading') },
-        { name: 'links', type: 'array', label: label('Links', 'Links'), fields: [linkField()] },
+        {
+          name: 'links',
+          type: 'array',
+          label: label('Links', 'Links'),
+          labels: { singular: label('Link', 'Link'), plural: label('Links', 'Links') },
+          fields: [linkField()],
+        },
       ],
     },
   ],

@@ -20,8 +20,8 @@ export const Site: GlobalConfig<'site'> = {
       label: label('Publieke URL van de website', 'Public URL of the website'),
       admin: {
         description: label(
-          'Basis voor canonieke en deel-links, bv. https://www.sanctieuitvoering.nl. De omgevingsvariabele PUBLIC_SITE_URL gaat voor.',
-          'Base for canonical and share links, e.g. https://www.sanctieuitvoering.nl. The PUBLIC_SITE_URL environment variable takes precedence.',
+          'Basis voor canonieke en deel-links, bv. https://www.sanctieuitvoering.nl. Als de beheerder van de server een adres heeft ingesteld, geldt dat adres.',
+          'Base for canonical and share links, e.g. https://www.sanctieuitvoering.nl. An address set by the server administrator takes precedence.',
         ),
       },
     },
@@ -31,6 +31,7 @@ export const Site: GlobalConfig<'site'> = {
       name: 'socialProfiles',
       type: 'array',
       label: label('Social-mediaprofielen', 'Social media profiles'),
+      labels: { singular: label('Social-mediaprofiel', 'Social media profile'), plural: label('Social-mediaprofielen', 'Social media profiles') },
       fields: [
         {
           type: 'row',

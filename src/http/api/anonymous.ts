@@ -14,3 +14,6 @@ export const hasCredentials = (req: IncomingMessage): boolean =>
 
 /** Upload bytes (`<collection>/file/<name>` under /api) stream from disk; they are never held in memory. */
 export const isFileUrl = (pathUnderApi: string): boolean => /^\/[^/]+\/file\//.test(pathUnderApi)
+
+/** The users collection (the auth collection): who is logged in, never anything to share. */
+export const isAuthUrl = (pathUnderApi: string): boolean => /^\/users(\/|$|\?)/.test(pathUnderApi)

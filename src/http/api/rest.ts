@@ -1,5 +1,5 @@
 import type { ApiRoute } from './index'
-import { hasCredentials, isFileUrl } from './anonymous'
+import { hasCredentials, isAuthUrl, isFileUrl } from './anonymous'
 import { restCacheKey } from './cacheKeys'
 import { detachedRequest, sendWebResponse, toWebRequest } from './webRequest'
 
@@ -11,7 +11,9 @@ import { detachedRequest, sendWebResponse, toWebRequest } from './webRequest'
 export const restRoute: ApiRoute = async (req, res, api, cache, dependencies) => {
   const head = req.method === 'HEAD'
   const anonymous = !hasCredentials(req)
-  if (cache && anonymous && (req.method === 'GET' || head) && !isFileUrl(req.path)) {
+  // `/users/me`, `/users/init`…: an answer about the session, never shared (not by us, not by a CDN).
+  const personal = isAuthUrl(req.path)
+  if (cache && anonymous && !personal && (req.method === 'GET' || head) && !isFileUrl(req.path)) {
     const key = restCacheKey(req.originalUrl, req.headers.origin)
     // HEAD is answered like GET without a body (as Next did for these routes).
     const request = detachedRequest(req, { method: 'GET' })
@@ -23,7 +25,7 @@ export const restRoute: ApiRoute = async (req, res, api, cache, dependencies) =>
     })
   }
   const response = await api.rest(toWebRequest(req, { method: head ? 'GET' : undefined }))
-  if (!anonymous && !response.headers.has('cache-control'))
+  if ((!anonymous || personal) && !response.headers.has('cache-control'))
     res.setHeader('Cache-Control', 'private, no-store')
   await sendWebResponse(res, response, head)
 }

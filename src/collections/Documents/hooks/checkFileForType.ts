@@ -1,6 +1,7 @@
-import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import type { CollectionBeforeValidateHook } from 'payload'
 
 import { message } from '../../../i18n/messages'
+import { refusal } from '../../../i18n/refusal'
 
 const PDF_ONLY = new Set(['whitepaper', 'factsheet', 'rapport'])
 
@@ -12,11 +13,7 @@ export const checkFileForType: CollectionBeforeValidateHook = ({ data, originalD
   const type = data?.type ?? originalDoc?.type
   const mimeType = req.file?.mimetype ?? data?.mimeType ?? originalDoc?.mimeType
   if (PDF_ONLY.has(type) && mimeType && mimeType !== 'application/pdf') {
-    throw new ValidationError({
-      collection: 'documents',
-      errors: [{ path: 'file', message: message('pdfRequired', req) }],
-      req,
-    })
+    throw refusal(req, 'documents', [{ path: 'file', message: message('pdfRequired', req) }])
   }
   return data
 }
