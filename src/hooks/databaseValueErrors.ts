@@ -19,6 +19,8 @@ const SQLITE_WHERE_MISMATCH = /syntax error|datatype mismatch/
 const isWhereMismatch = (error: unknown): boolean => {
   for (let current = error as Cause | undefined, hops = 0; current && hops < 5; current = current.cause as Cause, hops++) {
     if (typeof current.code === 'string' && POSTGRES_WHERE_MISMATCH.test(current.code)) return true
+    // A text operator on a date column: the value becomes an invalid Date before the query.
+    if (current instanceof RangeError && /Invalid time value/.test(current.message)) return true
     if (typeof current.message === 'string' && SQLITE_WHERE_MISMATCH.test(current.message) && /SQLITE|Sqlite/.test(`${current.name} ${current.message} ${String(current.code)}`)) return true
   }
   return false
