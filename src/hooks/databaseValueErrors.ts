@@ -10,9 +10,8 @@ const POSTGRES_DATA_EXCEPTION = /^22/
 /**
  * What a `where` on the wrong kind of field makes the database refuse: `like`/`contains` on a
  * date, number or JSON column (Postgres 42883 "operator does not exist", 42804 datatype
- * mismatch; 42601: `ilike` with an empty operand built from a date value), or
- * mismatch), or SQL Payload builds broken from such a value (SQLite `not_like` on a date: an
- * empty operand, "syntax error"; "datatype mismatch"). Only counted when the request has a `where`.
+ * mismatch), or SQL Payload builds broken from such a value (`ilike`/`not like` with an empty
+ * operand made from a date value: Postgres 42601, SQLite "syntax error"; "datatype mismatch"). Only counted when the request has a `where`.
  */
 const POSTGRES_WHERE_MISMATCH = /^(42883|42804|42P18|42601)$/
 const SQLITE_WHERE_MISMATCH = /syntax error|datatype mismatch/
