@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import pg from 'pg'
 
 import { databaseKind, databaseUri } from './uri'
 
@@ -9,24 +9,24 @@ import { databaseKind, databaseUri } from './uri'
 const SEED_LOCK_KEY = 7_220_261_202
 
 /**
- * Runs `work` while holding a lock that every process starting on the same database
- * takes too (issue 10: two processes seeding an empty database at once, one failed
- * half-way on a unique filename). Postgres: a session advisory lock on a connection of
- * its own. SQLite: a lock file beside the database file (a process that died holding it
- * is noticed by its pid). MongoDB: no lock.
+ * Runs `work` (starting Payload: migrations, then seeding an empty database) while
+ * holding a lock that every process starting on the same database takes too (issue 10:
+ * two processes on one empty database raced in the migrations and the seed, one failed
+ * half-way). Postgres: a session advisory lock on a connection of its own. SQLite: a lock
+ * file beside the database file (a process that died holding it is noticed by its pid).
+ * MongoDB: no lock.
  */
-export const withSeedLock = async <T>(payload: Payload, work: () => Promise<T>): Promise<T> => {
+export const withStartLock = async <T>(work: () => Promise<T>): Promise<T> => {
   const kind = databaseKind()
   if (kind === 'postgres') {
-    const pool = (payload.db as unknown as { pool?: { connect: () => Promise<PoolClient> } }).pool
-    if (!pool) return work()
-    const client = await pool.connect()
+    const client = new pg.Client({ connectionString: databaseUri() })
+    await client.connect()
     try {
       await client.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY])
       return await work()
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined)
-      client.release()
+      await client.end().catch(() => undefined)
     }
   }
   if (kind === 'sqlite') {
@@ -41,8 +41,6 @@ export const withSeedLock = async <T>(payload: Payload, work: () => Promise<T>):
   }
   return work()
 }
-
-type PoolClient = { query: (sql: string, values: unknown[]) => Promise<unknown>; release: () => void }
 
 const alive = (pid: number): boolean => {
   try {

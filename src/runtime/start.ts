@@ -2,7 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { graphqlHandler, restHandler } from '../api/handlers'
-import { withSeedLock } from '../database/seedLock'
+import { withStartLock } from '../database/seedLock'
 import { databaseKind } from '../database/uri'
 import { defaultQueue, jobLeaseSeconds, jobsRunOnThisNode } from '../jobs/config'
 import { startJobRunner } from '../jobs/runner'
@@ -22,24 +22,25 @@ const shouldSeedOnStart = (): boolean => {
 }
 
 const start = async (): Promise<Runtime> => {
-  const payload = await getPayload({ config })
-  const runtime: Runtime = {
-    payload,
-    api: { rest: restHandler, graphql: graphqlHandler },
-    seed: (options) => seed(payload, options),
-    seedDemo: (options) => seedDemo(payload, options),
-  }
-  if (shouldSeedOnStart()) {
-    // Several processes may start on one empty database at once: one seeds, the others
-    // wait for its lock and then find the content there.
-    await withSeedLock(payload, async () => {
+  // Several processes may start on one empty database at once: one migrates and seeds,
+  // the others wait for its lock, then find the schema and the content there.
+  const { payload, runtime } = await withStartLock(async () => {
+    const payload = await getPayload({ config })
+    const runtime: Runtime = {
+      payload,
+      api: { rest: restHandler, graphql: graphqlHandler },
+      seed: (options) => seed(payload, options),
+      seedDemo: (options) => seedDemo(payload, options),
+    }
+    if (shouldSeedOnStart()) {
       const { totalDocs } = await payload.count({ collection: 'pages' })
       if (totalDocs === 0) {
         payload.logger.info('Empty database: loading the seed content')
         await runtime.seed({ log: (line) => payload.logger.info(line) })
       }
-    })
-  }
+    }
+    return { payload, runtime }
+  })
   // Scheduled publish/unpublish and webhook deliveries: every node runs jobs, each job once.
   if (jobsRunOnThisNode()) {
     runtime.jobs = startJobRunner(payload, {

@@ -164,7 +164,7 @@ export const hostileRequest = (): fc.Arbitrary<HostileRequest> => {
   })
 }
 
-/** The examples reported in issue 10, kept as fixed cases. */
+/** The examples reported in issue 10 and those the fuzz found later, kept as fixed cases. */
 export const REPORTED_REQUESTS: HostileRequest[] = [
   '/api/pages?where[_status][within]=undefined',
   '/api/projects?where[title][within]=2026-13-45',
@@ -175,6 +175,11 @@ export const REPORTED_REQUESTS: HostileRequest[] = [
   '/api/projects?draft=9999999999999999999999999999999999999999',
   '/api/pages?page=9999999999999999999999999999999999999999',
   `/api/media?where[or][0][title][greater_than]=1e309&where[and][0][or][0][and][0][salt][exists][]=${'9'.repeat(40)}`,
+  // Found by `npm run fuzz` (10 000 requests): text operators on date columns, a fractional limit.
+  '/api/animations/count?where[publishedAt][contains]=CMyT',
+  '/api/pages?where[createdAt][not_like]=2.334743436262796e-274',
+  '/api/projects?where[readingTimeMinutes][contains]=-9.49e-33',
+  '/api/animations?limit=3.1171991380448813e-103',
 ].map((p) => ({ method: 'GET', path: p }))
 
 /**

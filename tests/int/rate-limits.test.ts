@@ -9,7 +9,7 @@ import { startServer, type TestServer } from '../helpers/server'
  * proxy stands in front; every test uses addresses of its own.
  */
 let server: TestServer
-const MINIMUM_MS = 300
+const MINIMUM_MS = 800
 
 beforeAll(async () => {
   server = await startServer({

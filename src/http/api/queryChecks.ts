@@ -51,7 +51,8 @@ export const invalidRestQuery = (path: string, search: string, rules: QueryRules
     if (value === undefined) continue
     if (typeof value !== 'string') return `${name} must be one number`
     const number = Number(value)
-    if (/^\s*-?\d+(\.\d*)?(e\d+)?\s*$/i.test(value) && (!Number.isFinite(number) || Math.abs(number) > (name === 'page' ? MAX_PAGE : MAX_NUMBER_PARAM)))
+    // A number must be a whole one in range (3.1e-103 reached SQLite as a LIMIT); words are ignored by Payload.
+    if (!Number.isNaN(number) && (!Number.isSafeInteger(number) || Math.abs(number) > (name === 'page' ? MAX_PAGE : MAX_NUMBER_PARAM)))
       return `${name} is out of range`
   }
   if (query.where !== undefined) return invalidWhere(query.where, rules, 0)

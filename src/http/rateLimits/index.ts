@@ -26,18 +26,28 @@ type Limiters = Record<'authAddress' | 'authAccount' | 'writes' | 'reads', RateL
  */
 export const rateLimits = (runtime: () => Promise<Runtime> | undefined) => {
   const settings = rateLimitSettings()
-  let limiters: Limiters | undefined
+  let limitersReady: Promise<Limiters> | undefined
+  const createLimiters = (current: Runtime, config: typeof settings): Promise<Limiters> => {
+    const made = {
+      authAddress: createLimiter(current.payload, 'auth_address', config.authPerAddress),
+      authAccount: createLimiter(current.payload, 'auth_account', config.authPerAccount),
+      writes: createLimiter(current.payload, 'writes', config.writesPerAddress),
+      reads: createLimiter(current.payload, 'reads', config.readsPerAddress),
+    }
+    return Promise.all(Object.values(made).map((entry) => entry.ready)).then(() => ({
+      authAddress: made.authAddress.limiter,
+      authAccount: made.authAccount.limiter,
+      writes: made.writes.limiter,
+      reads: made.reads.limiter,
+    }))
+  }
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (!settings.enabled) return next()
     const started = runtime()
     if (!started) return next()
     const current = await started
-    limiters ??= {
-      authAddress: createLimiter(current.payload, 'auth_address', settings.authPerAddress),
-      authAccount: createLimiter(current.payload, 'auth_account', settings.authPerAccount),
-      writes: createLimiter(current.payload, 'writes', settings.writesPerAddress),
-      reads: createLimiter(current.payload, 'reads', settings.readsPerAddress),
-    }
+    limitersReady ??= createLimiters(current, settings)
+    const limiters = await limitersReady
     const address = clientAddress(req)
     const language = languageOf(req.headers['accept-language'])
     if (req.method === 'POST' && AUTH_PATH.test(req.path)) {

@@ -15,20 +15,30 @@ import { redisClient, redisKeyPrefix } from '../../utilities/redis'
  * embedded SQLite database serves one process, whose memory is then the shared place.
  * When the shared store fails, its in-memory insurance limiter counts meanwhile.
  */
-export const createLimiter = (payload: Payload, name: string, options: IRateLimiterOptions): RateLimiterAbstract => {
+export const createLimiter = (
+  payload: Payload,
+  name: string,
+  options: IRateLimiterOptions,
+): { limiter: RateLimiterAbstract; ready: Promise<void> } => {
   const insuranceLimiter = new RateLimiterMemory(options)
   const redis = redisClient()
   if (redis) {
-    return new RateLimiterRedis({ ...options, storeClient: redis, keyPrefix: `${redisKeyPrefix()}rl:${name}`, insuranceLimiter })
+    const limiter = new RateLimiterRedis({ ...options, storeClient: redis, keyPrefix: `${redisKeyPrefix()}rl:${name}`, insuranceLimiter })
+    return { limiter, ready: Promise.resolve() }
   }
   const pool = (payload.db as { pool?: unknown }).pool
   if (payload.db.name === 'postgres' && pool) {
-    return new RateLimiterPostgres(
+    let done: () => void = () => undefined
+    // Its table is created first: counting before that would count in memory only.
+    const ready = new Promise<void>((resolve) => (done = resolve))
+    const limiter = new RateLimiterPostgres(
       { ...options, storeClient: pool, storeType: 'pool', tableName: `rate_limits_${name.replace(/\W/g, '_')}`, insuranceLimiter },
       (error?: Error) => {
         if (error) payload.logger.warn(`Rate limits (${name}) in Postgres unavailable: ${error.message}; counting in memory`)
+        done()
       },
     )
+    return { limiter, ready }
   }
-  return insuranceLimiter
+  return { limiter: insuranceLimiter, ready: Promise.resolve() }
 }
