@@ -30,7 +30,7 @@ const errorResponse = (description: string) => ({
   },
 })
 
-export type ErrorStatus = '400' | '401' | '403' | '404' | '413' | '429' | '500' | '503'
+export type ErrorStatus = '400' | '401' | '403' | '404' | '405' | '413' | '429' | '500' | '503'
 
 const ERROR_RESPONSES: Record<ErrorStatus, [string, string]> = {
   '400': [
@@ -40,6 +40,10 @@ const ERROR_RESPONSES: Record<ErrorStatus, [string, string]> = {
   '401': ['Unauthorized', 'Niet ingelogd, of een ongeldig/verlopen token of preview-token.'],
   '403': ['Forbidden', 'Ingelogd, maar zonder recht op deze handeling.'],
   '404': ['NotFound', 'Niet gevonden, of niet gepubliceerd (voor het publiek).'],
+  '405': [
+    'MethodNotAllowed',
+    'Deze methode kan hier niet (bijvoorbeeld een GraphQL-mutatie over GET).',
+  ],
   '413': ['PayloadTooLarge', 'Het bestand of de body is groter dan toegestaan.'],
   '429': ['TooManyRequests', 'Te veel verzoeken of inlogpogingen; probeer het later opnieuw.'],
   '500': ['ServerError', 'Onverwachte fout in de server.'],

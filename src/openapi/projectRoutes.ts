@@ -172,7 +172,7 @@ export const projectPaths = (uploadCollections: string[]) => ({
       ],
       responses: {
         ...ok('Het resultaat.', graphqlResult),
-        ...errors('400', '401', '403', '500', '503'),
+        ...errors('400', '401', '403', '405', '500', '503'),
       },
     },
     post: {

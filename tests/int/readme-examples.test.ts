@@ -44,7 +44,8 @@ const readmeExamples = (): Example[] => {
     }
   }
   return commands.map((command) => {
-    const url = /'?(http:\/\/localhost:3000[^'\s]*)'?/.exec(command)![1]!
+    const quoted = /'(http:\/\/localhost:3000[^']*)'|(http:\/\/localhost:3000\S*)/.exec(command)!
+    const url = (quoted[1] ?? quoted[2])!
     const headers = Object.fromEntries(
       [...command.matchAll(/-H '([^:]+):\s*([^']+)'/g)].map((match) => [match[1]!, match[2]!]),
     )
