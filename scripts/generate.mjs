@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Regenerates every generated file from the Payload config:
- *   src/payload-types.ts, generated/schema.graphql, src/app/(payload)/admin/importMap.js,
+ *   src/payload-types.ts, generated/schema.graphql, generated/openapi.json (the REST contract),
+ *   src/app/(payload)/admin/importMap.js,
  *   and a new migration per SQL adapter when the schema changed.
  * `--check` (CI): regenerate, then fail if any of them differs from what is committed.
  */
@@ -15,6 +16,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const GENERATED = [
   'src/payload-types.ts',
   'generated/schema.graphql',
+  'generated/openapi.json',
   'src/app/(payload)/admin/importMap.js',
   'src/migrations',
 ]
@@ -64,6 +66,7 @@ const adapters = {
 run(bin('payload'), ['generate:types'], { done: (output) => output.includes('Compiling TS types') })
 run(bin('payload'), ['generate:importmap'], { done: (output) => /import map/i.test(output) })
 run(bin('payload-graphql'), ['generate:schema'], { done: writtenSince('generated/schema.graphql') })
+run(bin('payload'), ['generate:openapi'], { done: (output) => output.includes('openapi: wrote') })
 for (const [name, uri] of Object.entries(adapters)) {
   // With --skip-empty and no schema change it exits right after generating statements.
   run(bin('payload'), ['migrate:create', 'schema', '--skip-empty'], {

@@ -621,7 +621,7 @@ export interface User {
   /**
    * Administrators also manage users. Editors create and publish content. A preview frontend reads drafts with an API key and cannot change anything.
    */
-  roles: ('admin' | 'editor' | 'preview')[]
+  roles?: ('admin' | 'editor' | 'preview')[] | null
   updatedAt: string
   createdAt: string
   enableAPIKey?: boolean | null
@@ -1399,7 +1399,7 @@ export interface Site {
   siteName: string
   tagline?: string | null
   /**
-   * Base for canonical and share links, e.g. https://www.sanctieuitvoering.nl. The PUBLIC_SITE_URL environment variable takes precedence.
+   * Base for canonical and share links, e.g. https://www.sanctieuitvoering.nl. An address set by the server administrator takes precedence.
    */
   publicSiteUrl?: string | null
   contactEmail?: string | null

@@ -28,6 +28,7 @@ import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
 import { scheduling } from './jobs/plugin'
+import { fullTextSearch } from './search/plugin'
 import { corsOrigins, csrfOrigins } from './utilities/corsOrigins'
 import { graphqlMaxComplexity, graphqlMaxDepth } from './utilities/env'
 import { adminTranslations } from './i18n/adminTranslations'
@@ -90,8 +91,9 @@ export default buildConfig({
   // contentVersion comes after them so its hooks also see collections added by other plugins.
   // Object storage (S3_BUCKET) comes last: its upload runs after every other afterChange
   // hook, so a save refused by any of them leaves nothing in the bucket.
+  // Full-text search (src/search) keeps its index in the same transactions, before object storage.
   // Dutch dates (dd-MM-jjjj, 24 h, Europe/Amsterdam) last, so every date field gets them.
-  plugins: [scheduling, revalidationWebhooks, contentVersion, objectStorage(), dutchDates],
+  plugins: [scheduling, revalidationWebhooks, fullTextSearch, contentVersion, objectStorage(), dutchDates],
   hooks: { afterError: [databaseUnavailableErrors, databaseValueErrors, malformedRequestErrors] },
   // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
   upload: uploadOptions(),
@@ -103,6 +105,8 @@ export default buildConfig({
   // background process on every CLI init (migrate:create…) that rewrites the file late.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   telemetry: false,
+  // `payload generate:openapi` (scripts/generate.mjs): generated/openapi.json from this config.
+  bin: [{ key: 'generate:openapi', scriptPath: path.resolve(dirname, 'openapi/generate.ts') }],
   // A reader without rights or a wrong id is normal traffic, not a server error:
   // log it without a stack trace so real errors stand out.
   loggingLevels: {

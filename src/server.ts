@@ -24,7 +24,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 nextEnv.loadEnvConfig(root, false)
 
 const [command, ...args] = process.argv.slice(2)
-const oneOff = command === 'seed' || command === 'seed-demo'
+const oneOff = command === 'seed' || command === 'seed-demo' || command === 'search-reindex'
 // A one-off command must not pick up scheduled jobs meant for the server.
 if (oneOff) process.env.JOBS_AUTORUN = 'false'
 
@@ -59,6 +59,8 @@ const main = async (): Promise<void> => {
     const runtime = await startPayload((server.address() as AddressInfo).port)
     if (command === 'seed') {
       await runtime.seed({ log })
+    } else if (command === 'search-reindex') {
+      await runtime.searchReindex({ log })
     } else {
       const index = args.indexOf('--projects')
       const projects = Number.parseInt(index >= 0 ? (args[index + 1] ?? '') : '50', 10)
@@ -71,7 +73,7 @@ const main = async (): Promise<void> => {
     process.exit(0)
   }
   if (command) {
-    console.error(`Unknown command "${command}". Use: seed | seed-demo --projects N`)
+    console.error(`Unknown command "${command}". Use: seed | seed-demo --projects N | search-reindex`)
     process.exit(2)
   }
 

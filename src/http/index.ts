@@ -16,12 +16,18 @@ import { captions } from './captions'
 import { downloads } from './downloads'
 import { files } from './files'
 import { healthz, readyz } from './health'
+import { docsAsset, docsInit, docsPage, openApiDocument } from './openapi'
+import { problemJsonResponses } from './problemJson'
 import { previewTokenGuard } from './previewToken'
 import { answerPublicFile, isPublicFileUrl } from './publicFiles'
 import { createResponseCache } from './responseCache'
 import { redisAnswers } from './responseCache/sharedAnswers'
 import { securityHeaders } from './securityHeaders'
+import { searchRoute } from './search'
+import { feedRoute, sitemapRoute } from './sitemap'
 import { securityTxt } from './securityTxt'
+import { noTrailingSlash } from './trailingSlash'
+import { API_VERSION } from '../openapi/version'
 
 /**
  * The project's own HTTP wing, in front of Payload/Next: security headers,
@@ -41,10 +47,21 @@ export const createHttpApp = (options: {
   // Trust the first proxy so req.secure reflects X-Forwarded-Proto behind a TLS terminator.
   app.set('trust proxy', 1)
   app.use(securityHeaders)
+  app.use(noTrailingSlash)
   app.get('/healthz', healthz(options.runtime))
   app.get('/readyz', readyz(options.runtime))
   app.get('/.well-known/security.txt', securityTxt)
   app.use('/admin', adminSpeaksDutch)
+  // The public contract (generated/openapi.json) and its documentation page.
+  app.get('/api/openapi.json', openApiDocument)
+  app.get('/api/docs', docsPage)
+  app.get('/api/docs/init.js', docsInit)
+  app.get('/api/docs/assets/:asset', docsAsset)
+  // Dutch full-text search over published content (src/search).
+  app.get('/api/search', searchRoute(options.runtime, cache))
+  // For the frontend's domain: sitemap and Atom feeds of published content, cached like the API.
+  app.get('/sitemap.xml', sitemapRoute({ runtime: options.runtime, cache }))
+  app.get('/feeds/:name.xml', feedRoute({ runtime: options.runtime, cache }))
   app.use(previewTokenGuard)
   // express 5 routes GET to HEAD as well.
   app.get('/downloads/:slug', downloads(options.runtime, cache?.files))
@@ -59,6 +76,9 @@ export const createHttpApp = (options: {
   const answerFromCache = cachedAnswers(cache)
   const answerFile = answerPublicFile(cache?.files)
   return (req, res) => {
+    // The contract's version on every answer; RFC 9457 errors for clients that ask (problemJson.ts).
+    res.setHeader('API-Version', API_VERSION)
+    problemJsonResponses(req, res)
     // An editor's write may have changed what cached answers depend on: look soon (warm-up).
     if (cache && req.method !== 'GET' && req.method !== 'HEAD' && hasCredentials(req))
       res.once('finish', cache.checkSoon)

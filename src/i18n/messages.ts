@@ -7,6 +7,10 @@ import type { Bilingual } from './label'
  * Dutch is the default; English is used when the request's admin language is `en`.
  */
 export const messages = {
+  notFound: {
+    nl: 'Niet gevonden.',
+    en: 'Not found.',
+  },
   serverError: {
     nl: 'Er ging iets mis.',
     en: 'Something went wrong.',

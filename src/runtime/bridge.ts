@@ -13,6 +13,8 @@ export type Runtime = {
   api: { rest: (request: Request) => Promise<Response>; graphql: (request: Request) => Promise<Response> }
   seed: (options?: { log?: (line: string) => void }) => Promise<void>
   seedDemo: (options: { projects: number; log?: (line: string) => void }) => Promise<void>
+  /** Rebuilds the search index from the published content (src/search/reindex.ts). */
+  searchReindex: (options?: { log?: (line: string) => void }) => Promise<number>
   /** This node's job runner; undefined when JOBS_AUTORUN=false (or for one-off commands). */
   jobs?: JobRunner
 }

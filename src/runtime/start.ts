@@ -7,6 +7,7 @@ import { databaseKind } from '../database/uri'
 import { defaultQueue, jobLeaseSeconds, jobsRunOnThisNode } from '../jobs/config'
 import { startJobRunner } from '../jobs/runner'
 import { seed, seedDemo } from '../seed'
+import { reindexSearch } from '../search/reindex'
 import { webhookQueues } from '../webhooks/queues'
 import { publishRuntime, type Runtime } from './bridge'
 
@@ -31,6 +32,7 @@ const start = async (): Promise<Runtime> => {
       api: { rest: restHandler, graphql: graphqlHandler },
       seed: (options) => seed(payload, options),
       seedDemo: (options) => seedDemo(payload, options),
+      searchReindex: (options) => reindexSearch(payload, options?.log),
     }
     if (shouldSeedOnStart()) {
       const { totalDocs } = await payload.count({ collection: 'pages' })

@@ -1,5 +1,17 @@
 import http from 'node:http'
 
+import { assertMatchesContract } from './contract'
+
+let contractChecks = false
+
+/**
+ * From now on (in this test file) every answer `request`/`graphql` receive is checked
+ * against generated/openapi.json (./contract.ts): drift from the contract fails the test.
+ */
+export const checkResponsesAgainstContract = (): void => {
+  contractChecks = true
+}
+
 /** Small HTTP client for tests: JSON in, status + JSON (or text) out. */
 export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; text: string }
 
@@ -23,7 +35,9 @@ export const request = async <T = any>(
   } catch {
     parsed = undefined
   }
-  return { status: res.status, headers: res.headers, body: parsed as T, text }
+  const result = { status: res.status, headers: res.headers, body: parsed as T, text }
+  if (contractChecks) assertMatchesContract(init.method ?? 'GET', path, result)
+  return result
 }
 
 export const graphql = async <T = any>(

@@ -207,6 +207,9 @@ describe('backup and restore', () => {
     let compared = 0
     for (const [table, rows] of Object.entries(copy)) {
       expect(rows.size).toBe(manifestOf.database.tables[table])
+      // The search index (and FTS5's own tables behind it) is derived data that every write
+      // rewrites (delete + insert), like the tokens below; `npm run search:reindex` rebuilds it.
+      if (table.startsWith('search_index')) continue
       for (const key of before[table]!.keys()) expect(rows.has(key)).toBe(true)
       if (table === 'content_version' || table === 'content_versions') continue
       for (const [key, row] of rows) {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { programme } from '../../src/seed/content/programme'
-import { graphql, registerFirstAdmin, request } from '../helpers/api'
+import { checkResponsesAgainstContract, graphql, registerFirstAdmin, request } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -15,6 +15,7 @@ let server: TestServer
 
 beforeAll(async () => {
   server = await startServer()
+  checkResponsesAgainstContract()
 })
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
-import { request } from '../helpers/api'
+import { checkResponsesAgainstContract, request } from '../helpers/api'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -15,6 +15,7 @@ let server: TestServer
 
 beforeAll(async () => {
   server = await startServer({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '200' })
+  checkResponsesAgainstContract()
 })
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 
 import { demoProject } from '../../src/seed/demo'
-import { graphql, request } from '../helpers/api'
+import { checkResponsesAgainstContract, graphql, request } from '../helpers/api'
 import { runCli } from '../helpers/cli'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -19,6 +19,7 @@ const all: Demo[] = Array.from({ length: N }, (_, i) => demoProject(i + 1))
 
 beforeAll(async () => {
   server = await startServer()
+  checkResponsesAgainstContract()
   const { code, output } = await runCli(server, ['seed-demo', '--projects', String(N)])
   firstSeedOutput = output
   if (code !== 0) throw new Error(`seed-demo failed (${code}):\n${output.slice(-3000)}`)

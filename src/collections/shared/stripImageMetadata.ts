@@ -65,17 +65,15 @@ export const stripImageMetadata =
     }
     const maxPixels = imageMaxPixels()
     if (pixels > maxPixels) {
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [{
+      throw refusal(req, collection.slug, [
+        {
           path: 'file',
           message: message('imageTooManyPixels', req, {
             megapixels: String(Math.round(pixels / 1e6)),
             maxMegapixels: String(Math.round(maxPixels / 1e6)),
           }),
-        }],
-        req,
-      }, req.t)
+        },
+      ])
     }
     if (!needsRewrite || !format || !(format in REENCODE)) return args
 

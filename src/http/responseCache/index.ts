@@ -68,9 +68,9 @@ export type ResponseCache = {
   close: () => void
 }
 
-/** Only JSON answers are held in memory; files and anything else stream through. */
+/** Only JSON and XML (sitemap, feeds) answers are held in memory; files and anything else stream through. */
 const bufferable = (response: globalThis.Response): boolean =>
-  (response.headers.get('content-type') ?? '').includes('json') &&
+  /json|xml/.test(response.headers.get('content-type') ?? '') &&
   !response.headers.has('set-cookie')
 
 const asDependencySet = (dependsOn: ServeOptions['dependsOn']): DependencySet =>
