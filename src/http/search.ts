@@ -2,6 +2,7 @@ import type { Request, Response } from 'express'
 
 import type { Runtime } from '../runtime/bridge'
 import { search, SearchInputError } from '../search/search'
+import { searchSupported } from '../search/store'
 import { restCacheKey } from './api/cacheKeys'
 import type { ResponseCache } from './responseCache'
 
@@ -32,6 +33,18 @@ export const searchRoute =
       return
     }
     const { payload } = await started
+    // The index lives in SQL (tsvector / FTS5); on MongoDB there is none: say so, not 500.
+    if (!searchSupported(payload)) {
+      res.status(501).json({
+        errors: [
+          {
+            message:
+              'Zoeken is op deze database niet beschikbaar (alleen SQLite en Postgres). / Search is not available on this database (SQLite and Postgres only).',
+          },
+        ],
+      })
+      return
+    }
     const query = new URL(req.originalUrl, 'http://localhost').searchParams
     const input = {
       q: query.get('q') ?? undefined,
