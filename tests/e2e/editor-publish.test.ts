@@ -1,12 +1,11 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 
 import { graphql, login, registerFirstAdmin, request } from '../helpers/api'
+import { type EditorBrowser, launchEditorBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
 /**
@@ -16,7 +15,6 @@ import { startServer, type TestServer } from '../helpers/server'
  * the image's alt text in the admin, publish, and find the page anonymously.
  */
 
-const CHROMIUM = '/usr/bin/chromium'
 const EDITOR = { email: 'redacteur.browser@example.test', password: 'Test-wachtwoord-3' }
 const SLUG = 'pagina-met-afbeelding'
 const ALT = 'Twee medewerkers van de reclassering in gesprek'
@@ -25,8 +23,7 @@ let server: TestServer
 let editorToken: string
 let mediaId: number
 let pageId: number
-let context: BrowserContext | undefined
-let profileDir: string | undefined
+let browser: EditorBrowser | undefined
 let page: Page
 
 const paragraph = (text: string) => ({
@@ -86,11 +83,6 @@ const shot = async (name: string) => {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `The browser test needs Debian's Chromium at ${CHROMIUM}: run scripts/install-browser.sh (apt-get install chromium).`,
-    )
-  }
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
   const created = await request(server.url, '/api/users', {
@@ -132,30 +124,13 @@ beforeAll(async () => {
   pageId = draft.body.doc.id
   expect(await anonymousPage()).toHaveLength(0)
 
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-chromium-'))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'nl-NL',
-    viewport: { width: 1400, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-  context.setDefaultTimeout(20_000)
-  page = context.pages()[0] ?? (await context.newPage())
+  // The shared Dutch editor's browser (nl-NL, Europe/Amsterdam); it fails clearly without Chromium.
+  browser = await launchEditorBrowser()
+  page = browser.page
 })
 
 afterAll(async () => {
-  await context?.close().catch(() => {})
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true })
+  await browser?.close()
   await server?.stop()
 })
 
