@@ -231,8 +231,9 @@ describe('every committed change is visible to the next anonymous read, in both 
     )
     expect(res.status).toBe(200)
     for (const base of [server.url, second.url]) {
+      // MISS, or HIT when the background warm-up already recomputed it after the
+      // change: either way the answer must carry the new tagline.
       const now = await request(base, globalPath)
-      expect(now.headers.get('x-cache')).toBe('MISS')
       expect(now.body.tagline).toBe(tagline)
     }
   })
