@@ -3,7 +3,7 @@ import { nl } from '@payloadcms/translations/languages/nl'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type PayloadRequest } from 'payload'
-import sharp from 'sharp'
+import { limitedSharp as sharp } from './images/limitedSharp'
 
 import { Animations } from './collections/Animations'
 import { AuditLog } from './collections/AuditLog'

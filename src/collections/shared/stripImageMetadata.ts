@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 
 import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
-import sharp from 'sharp'
+import { limitedSharp as sharp } from '../../images/limitedSharp'
 
 import { mayUpload } from './mayUpload'
 import { message } from '../../i18n/messages'

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express'
 
 import { type DependencySet, dependencySet } from '../../contentVersion/dependencies'
 import type { VersionSnapshot } from '../../contentVersion/snapshot'
-import { inBackground } from '../api/concurrencyLimit'
+import { inBackground } from '../../utilities/concurrencyLimit'
 import { sendWebResponse } from '../api/webRequest'
 import { type CachedResponse, type PreparedHeaders, toCachedResponse } from './cachedResponse'
 import { freshVersionReader } from './freshVersion'
