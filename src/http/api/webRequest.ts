@@ -19,10 +19,13 @@ export const toWebRequest = (
   }
   const method = options.method ?? req.method
   const withBody = method !== 'GET' && method !== 'HEAD'
-  const body = withBody
-    ? (options.body ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>))
-    : undefined
-  if (options.body) headers.set('content-length', String(options.body.length))
+  // A body read before (src/http/bodyLimit.ts, the GraphQL fast path) is sent as read.
+  const read = options.body ?? bufferedBody(req)
+  const body = withBody ? (read ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)) : undefined
+  if (withBody && read) {
+    headers.delete('transfer-encoding')
+    headers.set('content-length', String(read.length))
+  }
   const url = `${req.protocol}://${req.get('host') || 'localhost'}${options.path ?? req.originalUrl}`
   return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
 }
