@@ -61,12 +61,15 @@ describe('limits per client', () => {
     // Each takes at least the minimum (a lower bound, not a speed limit).
     for (const r of [...existing, ...unknown]) expect(r.ms).toBeGreaterThanOrEqual(MINIMUM_MS - 5)
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-    console.info(`rate-limits: failed login median ${median(existing.slice(0, 2).map((r) => r.ms))} ms existing, ${median(unknown.slice(0, 2).map((r) => r.ms))} ms unknown`)
+    console.info(
+      `rate-limits: failed login median ${median(existing.slice(0, 2).map((r) => r.ms))} ms existing, ${median(unknown.slice(0, 2).map((r) => r.ms))} ms unknown`,
+    )
   })
 
   it('limits auth requests per address, over different accounts', async () => {
     const statuses = []
-    for (let i = 0; i < 7; i++) statuses.push((await login(`iemand${i}@example.test`, '10.3.0.1')).status)
+    for (let i = 0; i < 7; i++)
+      statuses.push((await login(`iemand${i}@example.test`, '10.3.0.1')).status)
     expect(statuses.slice(0, 6).every((s) => s === 401)).toBe(true)
     expect(statuses[6]).toBe(429)
     // Another address is not affected.
@@ -89,11 +92,71 @@ describe('limits per client', () => {
   it('limits API writes per address', async () => {
     const statuses = []
     for (let i = 0; i < 6; i++) {
-      const res = await request(server.url, '/api/pages', { method: 'POST', json: { title: 'x' }, headers: { 'X-Forwarded-For': '10.5.0.1' } })
+      const res = await request(server.url, '/api/pages', {
+        method: 'POST',
+        json: { title: 'x' },
+        headers: { 'X-Forwarded-For': '10.5.0.1' },
+      })
       statuses.push(res.status)
     }
     expect(statuses.slice(0, 5).every((s) => s === 403)).toBe(true)
     expect(statuses[5]).toBe(429)
     expect((await request(server.url, '/api/pages?limit=1')).status).toBe(200)
+  })
+})
+
+describe('failed logins take the same time without padding', () => {
+  let unpadded: TestServer
+
+  beforeAll(async () => {
+    // No minimum answer time: what is left is the work done for each kind of account.
+    unpadded = await startServer({
+      RATE_LIMITS: 'true',
+      TRUSTED_PROXY_HOPS: '1',
+      RATE_LIMIT_AUTH_PER_ACCOUNT: '1000',
+      RATE_LIMIT_AUTH_PER_ADDRESS: '1000',
+      AUTH_MIN_RESPONSE_MS: '0',
+    })
+    await registerFirstAdmin(unpadded.url)
+  })
+
+  afterAll(async () => {
+    await unpadded?.stop()
+  })
+
+  it('an unknown or locked account costs what a wrong password for an existing one costs', async () => {
+    const timed = async (email: string) => {
+      const begun = performance.now()
+      const res = await request(unpadded.url, '/api/users/login', {
+        method: 'POST',
+        json: { email, password: 'fout-wachtwoord' },
+        headers: { 'X-Forwarded-For': '10.9.0.1' },
+      })
+      expect(res.status).toBe(401)
+      return performance.now() - begun
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    const existing: number[] = []
+    const unknown: number[] = []
+    // Alternating, so load on the machine falls on both alike. Payload locks the account
+    // after its 5th wrong password: the later rounds are the locked case.
+    for (let round = 0; round < 5; round++) {
+      existing.push(await timed('beheerder@example.test'))
+      unknown.push(await timed(`niemand-${round}@example.test`))
+    }
+    const locked: number[] = []
+    for (let round = 0; round < 5; round++) {
+      locked.push(await timed('beheerder@example.test'))
+      unknown.push(await timed(`niemand-${round}@example.test`))
+    }
+    const [e, u, l] = [median(existing), median(unknown), median(locked)]
+    console.info(
+      `rate-limits: failed login without padding, median ${e.toFixed(0)} ms existing, ${u.toFixed(0)} ms unknown, ${l.toFixed(0)} ms locked`,
+    )
+    // Before the equal work, an unknown account answered in ~6 % of the time.
+    for (const other of [u, l]) {
+      expect(other / e).toBeGreaterThan(0.5)
+      expect(other / e).toBeLessThan(2)
+    }
   })
 })

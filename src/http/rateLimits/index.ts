@@ -4,9 +4,10 @@ import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import { languageOf, messageIn } from '../../i18n/messages'
 import type { Runtime } from '../../runtime/bridge'
 import { withDatabaseTrouble } from '../api/databaseTrouble'
-import { readBody, sendWebResponse, toWebRequest } from '../api/webRequest'
+import { bufferedBody, readBody, sendWebResponse, toWebRequest } from '../api/webRequest'
 import { clientAddress } from './clientAddress'
 import { rateLimitSettings } from './settings'
+import { equaliseFailedLogin } from './equalTiming'
 import { createLimiter } from './store'
 
 /** Payload's auth endpoints of the users collection, as seen under /api. */
@@ -61,7 +62,10 @@ export const rateLimits = (runtime: () => Promise<Runtime> | undefined) => {
 }
 
 /** Undefined when allowed; the limiter's answer when the client is over the limit. */
-const consume = async (limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | undefined> => {
+const consume = async (
+  limiter: RateLimiterAbstract,
+  key: string,
+): Promise<RateLimiterRes | undefined> => {
   try {
     await limiter.consume(key)
     return undefined
@@ -87,8 +91,9 @@ const authRequest = async (
   minimumMs: number,
 ): Promise<void> => {
   const begun = Date.now()
-  const padded = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, minimumMs - (Date.now() - begun))))
-  const body = await readBody(req, 64 * 1024)
+  const padded = () =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, minimumMs - (Date.now() - begun))))
+  const body = bufferedBody(req) ?? (await readBody(req, 64 * 1024))
   if (!body) {
     res.setHeader('Cache-Control', 'no-store')
     res.status(413).json({ errors: [{ message: messageIn('requestBodyTooLarge', language) }] })
@@ -108,8 +113,10 @@ const authRequest = async (
   const handler = withDatabaseTrouble(runtime.payload, runtime.api.rest)
   let response = await handler(toWebRequest(req, { body }))
   if (req.path.startsWith('/users/login') && (response.status === 401 || response.status === 423)) {
-    // Unknown account, wrong password, locked account: one answer (a lock message would say the account exists).
+    // Unknown account, wrong password, locked account: one answer (a lock message would say
+    // the account exists), after the same work (./equalTiming.ts).
     await response.body?.cancel()
+    await equaliseFailedLogin(runtime.payload, account, passwordOf(body)).catch(() => undefined)
     response = globalThis.Response.json(
       { errors: [{ message: messageIn('loginFailed', language) }] },
       { status: 401, headers: { 'Cache-Control': 'no-store' } },
@@ -124,9 +131,20 @@ const authRequest = async (
 const accountOf = (body: Buffer): string => {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as { email?: unknown }
-    if (typeof parsed.email === 'string' && parsed.email.trim()) return parsed.email.trim().toLowerCase().slice(0, 320)
+    if (typeof parsed.email === 'string' && parsed.email.trim())
+      return parsed.email.trim().toLowerCase().slice(0, 320)
   } catch {
     // not JSON (a form post): counted under one key
   }
   return '(no account)'
+}
+
+/** The password a login body carries ('' when none): only to spend the same time on it. */
+const passwordOf = (body: Buffer): string => {
+  try {
+    const parsed = JSON.parse(body.toString('utf8')) as { password?: unknown }
+    return typeof parsed.password === 'string' ? parsed.password.slice(0, 1024) : ''
+  } catch {
+    return ''
+  }
 }

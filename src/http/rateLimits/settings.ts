@@ -8,9 +8,15 @@ import { countFromEnv, intFromEnv } from '../../utilities/env'
 export const rateLimitSettings = () => ({
   enabled: process.env.RATE_LIMITS !== 'false',
   /** Login, forgot-password, first-register, reset-password, unlock: per client address… */
-  authPerAddress: { points: intFromEnv('RATE_LIMIT_AUTH_PER_ADDRESS', 30), duration: intFromEnv('RATE_LIMIT_AUTH_WINDOW_SECONDS', 900) },
+  authPerAddress: {
+    points: intFromEnv('RATE_LIMIT_AUTH_PER_ADDRESS', 30),
+    duration: intFromEnv('RATE_LIMIT_AUTH_WINDOW_SECONDS', 900),
+  },
   /** …and per account (the e-mail address asked for, whether it exists or not). */
-  authPerAccount: { points: intFromEnv('RATE_LIMIT_AUTH_PER_ACCOUNT', 10), duration: intFromEnv('RATE_LIMIT_AUTH_WINDOW_SECONDS', 900) },
+  authPerAccount: {
+    points: intFromEnv('RATE_LIMIT_AUTH_PER_ACCOUNT', 10),
+    duration: intFromEnv('RATE_LIMIT_AUTH_WINDOW_SECONDS', 900),
+  },
   /** API writes (POST/PATCH/PUT/DELETE) per client address per minute. */
   writesPerAddress: { points: intFromEnv('RATE_LIMIT_WRITES_PER_MINUTE', 600), duration: 60 },
   /** API reads that reach Payload (not answered from the cache) per client address per minute. */

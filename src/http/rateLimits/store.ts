@@ -23,7 +23,12 @@ export const createLimiter = (
   const insuranceLimiter = new RateLimiterMemory(options)
   const redis = redisClient()
   if (redis) {
-    const limiter = new RateLimiterRedis({ ...options, storeClient: redis, keyPrefix: `${redisKeyPrefix()}rl:${name}`, insuranceLimiter })
+    const limiter = new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      keyPrefix: `${redisKeyPrefix()}rl:${name}`,
+      insuranceLimiter,
+    })
     return { limiter, ready: Promise.resolve() }
   }
   const pool = (payload.db as { pool?: unknown }).pool
@@ -32,9 +37,18 @@ export const createLimiter = (
     // Its table is created first: counting before that would count in memory only.
     const ready = new Promise<void>((resolve) => (done = resolve))
     const limiter = new RateLimiterPostgres(
-      { ...options, storeClient: pool, storeType: 'pool', tableName: `rate_limits_${name.replace(/\W/g, '_')}`, insuranceLimiter },
+      {
+        ...options,
+        storeClient: pool,
+        storeType: 'pool',
+        tableName: `rate_limits_${name.replace(/\W/g, '_')}`,
+        insuranceLimiter,
+      },
       (error?: Error) => {
-        if (error) payload.logger.warn(`Rate limits (${name}) in Postgres unavailable: ${error.message}; counting in memory`)
+        if (error)
+          payload.logger.warn(
+            `Rate limits (${name}) in Postgres unavailable: ${error.message}; counting in memory`,
+          )
         done()
       },
     )
