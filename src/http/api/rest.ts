@@ -1,6 +1,7 @@
 import type { ApiRoute } from './index'
 import { hasCredentials, isAuthUrl, isFileUrl } from './anonymous'
 import { restCacheKey } from './cacheKeys'
+import { noFallbackOnWrite } from './noFallbackOnWrite'
 import { detachedRequest, sendWebResponse, toWebRequest } from './webRequest'
 
 /**
@@ -24,7 +25,9 @@ export const restRoute: ApiRoute = async (req, res, api, cache, dependencies) =>
       produce: () => api.rest(request()),
     })
   }
-  const response = await api.rest(toWebRequest(req, { method: head ? 'GET' : undefined }))
+  const response = await api.rest(
+    toWebRequest(req, { method: head ? 'GET' : undefined, path: noFallbackOnWrite(req) }),
+  )
   if ((!anonymous || personal) && !response.headers.has('cache-control'))
     res.setHeader('Cache-Control', 'private, no-store')
   await sendWebResponse(res, response, head)
