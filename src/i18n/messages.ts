@@ -71,6 +71,10 @@ export const messages = {
     nl: 'De slug mag alleen kleine letters, cijfers en koppeltekens bevatten.',
     en: 'The slug may only contain lowercase letters, digits and hyphens.',
   },
+  parentIsDescendant: {
+    nl: 'Een pagina kan niet onder zichzelf of onder een van haar eigen onderliggende pagina’s hangen.',
+    en: 'A page cannot be placed under itself or under one of its own child pages.',
+  },
   slugTaken: {
     nl: 'Deze slug is al in gebruik. Kies een andere.',
     en: 'This slug is already in use. Choose another one.',

@@ -17,6 +17,7 @@ import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
 import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
+import { parentField } from './parentField'
 
 const preview = previewConfig('pages')
 
@@ -32,29 +33,46 @@ export const Pages: CollectionConfig<'pages'> = {
     ...preview.admin,
   },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true, label: label('Titel', 'Title') },
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      localized: true,
+      label: label('Titel', 'Title'),
+    },
     {
       name: 'intro',
       type: 'textarea',
       localized: true,
       label: label('Inleiding', 'Intro'),
-      admin: { description: label('Korte inleidende tekst boven de pagina.', 'Short lead text above the page.') },
+      admin: {
+        description: label(
+          'Korte inleidende tekst boven de pagina.',
+          'Short lead text above the page.',
+        ),
+      },
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: label('Hoofdafbeelding', 'Hero image') },
-    { name: 'content', type: 'richText', localized: true, editor: contentEditor, label: label('Inhoud', 'Content') },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: label('Hoofdafbeelding', 'Hero image'),
+    },
+    {
+      name: 'content',
+      type: 'richText',
+      localized: true,
+      editor: contentEditor,
+      label: label('Inhoud', 'Content'),
+    },
     metaField,
     slugField(),
-    {
-      name: 'parent',
-      type: 'relationship',
-      relationTo: 'pages',
-      label: label('Bovenliggende pagina', 'Parent page'),
-      admin: { position: 'sidebar' },
-      filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-    },
+    parentField,
     {
       name: 'breadcrumbs',
       type: 'array',
+      // Per locale: the crumbs' titles are the pages' titles in that locale.
+      localized: true,
       label: label('Kruimelpad', 'Breadcrumbs'),
       labels: { singular: label('Stap', 'Step'), plural: label('Stappen', 'Steps') },
       admin: { readOnly: true, position: 'sidebar', initCollapsed: true },
@@ -72,7 +90,9 @@ export const Pages: CollectionConfig<'pages'> = {
     publishedAtField,
   ],
   hooks: {
-    beforeValidate: [publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content']))],
+    beforeValidate: [
+      publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content'])),
+    ],
     beforeChange: [populatePublishedAt, populateBreadcrumbs, auditBeforeChange],
     afterChange: [auditAfterChange, resaveChildren],
     afterDelete: [auditAfterDelete],

@@ -3,6 +3,7 @@ import * as migration_20261125_201127_schema from './20261125_201127_schema'
 import * as migration_20261202_041203_schema from './20261202_041203_schema'
 import * as migration_20261202_041555_schema from './20261202_041555_schema'
 import * as migration_20261202_061630_schema from './20261202_061630_schema'
+import * as migration_20261202_103954_schema from './20261202_103954_schema'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_061630_schema.up,
     down: migration_20261202_061630_schema.down,
     name: '20261202_061630_schema',
+  },
+  {
+    up: migration_20261202_103954_schema.up,
+    down: migration_20261202_103954_schema.down,
+    name: '20261202_103954_schema',
   },
 ]

@@ -3,6 +3,7 @@ import * as migration_20261125_201124_schema from './20261125_201124_schema'
 import * as migration_20261202_041131_schema from './20261202_041131_schema'
 import * as migration_20261202_041521_schema from './20261202_041521_schema'
 import * as migration_20261202_061605_schema from './20261202_061605_schema'
+import * as migration_20261202_103941_schema from './20261202_103941_schema'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_061605_schema.up,
     down: migration_20261202_061605_schema.down,
     name: '20261202_061605_schema',
+  },
+  {
+    up: migration_20261202_103941_schema.up,
+    down: migration_20261202_103941_schema.down,
+    name: '20261202_103941_schema',
   },
 ]

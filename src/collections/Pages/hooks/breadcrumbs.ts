@@ -1,12 +1,32 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  PayloadRequest,
+  TypedLocale,
+} from 'payload'
 
-type Crumb = { doc: number | string; url: string; label: string }
+/**
+ * Breadcrumbs of nested pages, per locale, from the parents' published state.
+ *
+ * Why not @payloadcms/plugin-nested-docs (which does the same per locale): it fills in a
+ * new page's own crumb by saving the page a second time after create — a second version,
+ * audit entry and webhook delivery for every new page — and it re-saves children in the
+ * locale of the change only, while a slug (not localized) shows in every locale's paths.
+ * The shape of the field is the plugin's (doc, url, label; localized), so switching
+ * later is a config change.
+ */
+type Crumb = { id?: string | null; doc?: number | string | null; url: string; label: string }
 
 const MAX_DEPTH = 10
 const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object' ? (value as { id: number | string }).id : (value as any)
+  value && typeof value === 'object'
+    ? (value as { id: number | string }).id
+    : (value as number | string | undefined)
 
-/** Walks up the parent chain; stops at cycles and at MAX_DEPTH. */
+/**
+ * Walks up the parent chain in the locale being saved, reading each parent as the
+ * public sees it (published, not its newer draft). Stops at cycles and at MAX_DEPTH.
+ */
 const ancestors = async (parentId: unknown, req: PayloadRequest, selfId?: number | string) => {
   const chain: { id: number | string; slug: string; title: string }[] = []
   const seen = new Set([String(selfId)])
@@ -15,7 +35,15 @@ const ancestors = async (parentId: unknown, req: PayloadRequest, selfId?: number
     if (seen.has(String(next))) break
     seen.add(String(next))
     const parent = await req.payload
-      .findByID({ collection: 'pages', id: next, depth: 0, draft: true, req, disableErrors: true })
+      .findByID({
+        collection: 'pages',
+        id: next,
+        depth: 0,
+        draft: false,
+        locale: req.locale as TypedLocale,
+        req,
+        disableErrors: true,
+      })
       .catch(() => null)
     if (!parent) break
     chain.unshift({ id: parent.id, slug: parent.slug ?? '', title: parent.title ?? '' })
@@ -24,41 +52,83 @@ const ancestors = async (parentId: unknown, req: PayloadRequest, selfId?: number
   return chain
 }
 
-/** Stores the path of a nested page ("/over-ons/team") so the frontend needs no extra lookups. */
-export const populateBreadcrumbs: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+/**
+ * Stores the path of a nested page ("/over-ons/team") and its crumbs' titles in the
+ * locale being saved. Row ids of the crumbs already there are kept, so a save (or an
+ * autosave from the admin, which sends the rows it has) updates rows instead of adding them.
+ */
+export const populateBreadcrumbs: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const parent = data.parent !== undefined ? data.parent : originalDoc?.parent
   const chain = await ancestors(parent, req, originalDoc?.id)
-  const self = { id: originalDoc?.id, slug: data.slug ?? originalDoc?.slug ?? '', title: data.title ?? originalDoc?.title ?? '' }
+  const self = {
+    id: originalDoc?.id,
+    slug: data.slug ?? originalDoc?.slug ?? '',
+    title: data.title ?? originalDoc?.title ?? '',
+  }
+  const existing = ((data.breadcrumbs ?? originalDoc?.breadcrumbs ?? []) as Crumb[]) || []
   const crumbs: Crumb[] = []
   let url = ''
-  for (const node of [...chain, self]) {
+  for (const [index, node] of [...chain, self].entries()) {
     url = `${url}/${node.slug}`
-    crumbs.push({ doc: node.id, url, label: node.title })
+    const kept = existing[index]?.id
+    crumbs.push({ ...(kept ? { id: kept } : {}), doc: node.id ?? null, url, label: node.title })
   }
-  return { ...data, breadcrumbs: crumbs.map((crumb) => ({ ...crumb, doc: crumb.doc ?? undefined })) }
+  return { ...data, breadcrumbs: crumbs }
 }
 
-/** When a page's slug or title changes, its children's stored paths change too. */
-export const resaveChildren: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+/**
+ * When a published page's slug, title or parent changes, its children's stored paths
+ * change too, in every locale (titles are per locale, the slug is shared). A draft of a
+ * parent changes nothing public, so its children are left alone until it is published.
+ */
+export const resaveChildren: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  req,
+  context,
+}) => {
   if (context?.skipResaveChildren) return doc
-  if (previousDoc && previousDoc.slug === doc.slug && previousDoc.title === doc.title) return doc
-  const children = await req.payload.find({
-    collection: 'pages',
-    where: { parent: { equals: doc.id } },
-    depth: 0,
-    limit: 100,
-    draft: true,
-    req,
-  })
-  for (const child of children.docs) {
-    await req.payload.update({
+  if (doc._status !== 'published') return doc
+  if (
+    previousDoc &&
+    previousDoc._status === 'published' &&
+    previousDoc.slug === doc.slug &&
+    previousDoc.title === doc.title &&
+    idOf(previousDoc.parent) === idOf(doc.parent)
+  )
+    return doc
+  const locales = req.payload.config.localization
+    ? req.payload.config.localization.localeCodes
+    : [req.locale]
+  for (const locale of locales) {
+    // A child not translated into a locale is left alone there: its crumbs in that locale
+    // fall back to the default locale's (and a save would fail on its missing title).
+    const children = await req.payload.find({
       collection: 'pages',
-      id: child.id,
-      data: {},
+      where: { parent: { equals: doc.id } },
       depth: 0,
-      draft: child._status !== 'published',
+      limit: 100,
+      draft: true,
+      locale: locale as TypedLocale,
+      fallbackLocale: false,
       req,
     })
+    for (const child of children.docs) {
+      if (!child.title) continue
+      await req.payload.update({
+        collection: 'pages',
+        id: child.id,
+        data: {},
+        depth: 0,
+        locale: locale as TypedLocale,
+        draft: child._status !== 'published',
+        req,
+      })
+    }
   }
   return doc
 }
