@@ -172,6 +172,10 @@ export interface Page {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  /**
+   * Scheduled publish or unpublish. Schedule and cancel via "Schedule publish" next to the publish button.
+   */
+  scheduled?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -416,6 +420,10 @@ export interface Project {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  /**
+   * Scheduled publish or unpublish. Schedule and cancel via "Schedule publish" next to the publish button.
+   */
+  scheduled?: string | null
   updatedAt: string
   createdAt: string
   _status?: ('draft' | 'published') | null
@@ -473,6 +481,10 @@ export interface Document {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  /**
+   * Scheduled publish or unpublish. Schedule and cancel via "Schedule publish" next to the publish button.
+   */
+  scheduled?: string | null
   prefix?: string | null
   _objectKey?: string | null
   updatedAt: string
@@ -596,6 +608,10 @@ export interface Animation {
    * Set on first publish. Use "Schedule publish" to publish later.
    */
   publishedAt?: string | null
+  /**
+   * Scheduled publish or unpublish. Schedule and cancel via "Schedule publish" next to the publish button.
+   */
+  scheduled?: string | null
   prefix?: string | null
   _objectKey?: string | null
   updatedAt: string
@@ -933,6 +949,7 @@ export interface PagesSelect<T extends boolean = true> {
         email?: T
       }
   publishedAt?: T
+  scheduled?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -998,6 +1015,7 @@ export interface ProjectsSelect<T extends boolean = true> {
         email?: T
       }
   publishedAt?: T
+  scheduled?: T
   updatedAt?: T
   createdAt?: T
   _status?: T
@@ -1022,6 +1040,7 @@ export interface DocumentsSelect<T extends boolean = true> {
   fileTypeLabel?: T
   textAlternativePlain?: T
   publishedAt?: T
+  scheduled?: T
   prefix?: T
   _objectKey?: T
   updatedAt?: T
@@ -1132,6 +1151,7 @@ export interface AnimationsSelect<T extends boolean = true> {
   relatedProjects?: T
   slug?: T
   publishedAt?: T
+  scheduled?: T
   prefix?: T
   _objectKey?: T
   updatedAt?: T

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
+import { scheduledField } from '../../fields/scheduled'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -42,7 +43,7 @@ export const Animations: CollectionConfig<'animations'> = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', '_status', 'durationSeconds', 'updatedAt'],
+    defaultColumns: ['title', '_status', 'scheduled', 'durationSeconds', 'updatedAt'],
     group: label('Inhoud', 'Content'),
     description: label(
       'Upload een video (MP4/WebM) óf vul een YouTube/Vimeo-link in. Ondertiteling en transcript zijn verplicht om te publiceren.',
@@ -148,6 +149,7 @@ export const Animations: CollectionConfig<'animations'> = {
     { name: 'relatedProjects', type: 'relationship', relationTo: 'projects', hasMany: true, label: label('Gerelateerde projecten', 'Related projects') },
     slugField(),
     publishedAtField,
+    scheduledField('animations'),
   ],
   hooks: {
     beforeOperation: [checkUploadContent(['mp4', 'webm'])],

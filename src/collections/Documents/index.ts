@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { contentAccess } from '../../access/contentRead'
 import { publishedAtField } from '../../fields/publishedAt'
+import { scheduledField } from '../../fields/scheduled'
 import { populatePublishedAt } from '../../hooks/populatePublishedAt'
 import { basicEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
@@ -41,7 +42,7 @@ export const Documents: CollectionConfig<'documents'> = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'type', '_status', 'publicationDate'],
+    defaultColumns: ['title', 'type', '_status', 'scheduled', 'publicationDate'],
     group: label('Inhoud', 'Content'),
   },
   upload: {
@@ -114,6 +115,7 @@ export const Documents: CollectionConfig<'documents'> = {
     },
     ...downloadFields,
     publishedAtField,
+    scheduledField('documents'),
   ],
   hooks: {
     // Content first (a refusal must come before anything is written), then an image's clean original.

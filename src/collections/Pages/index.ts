@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { contentAccess } from '../../access/contentRead'
 import { metaField } from '../../fields/meta'
 import { publishedAtField } from '../../fields/publishedAt'
+import { scheduledField } from '../../fields/scheduled'
 import { readingTimeField } from '../../fields/readingTime'
 import { contentEditor } from '../../fields/richText'
 import { shareField } from '../../fields/share'
@@ -28,7 +29,7 @@ export const Pages: CollectionConfig<'pages'> = {
   defaultPopulate: { title: true, slug: true, breadcrumbs: true },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'slug', '_status', 'scheduled', 'updatedAt'],
     group: label('Inhoud', 'Content'),
     ...preview.admin,
   },
@@ -88,6 +89,7 @@ export const Pages: CollectionConfig<'pages'> = {
       return crumbs?.at(-1)?.url ?? (doc.slug ? `/${doc.slug}` : undefined)
     }),
     publishedAtField,
+    scheduledField('pages'),
   ],
   hooks: {
     beforeValidate: [

@@ -12,6 +12,7 @@ import {
   themeOptions,
 } from '../../fields/projectOptions'
 import { publishedAtField } from '../../fields/publishedAt'
+import { scheduledField } from '../../fields/scheduled'
 import { readingTimeField } from '../../fields/readingTime'
 import { basicEditor, contentEditor } from '../../fields/richText'
 import { shareField } from '../../fields/share'
@@ -37,7 +38,7 @@ export const Projects: CollectionConfig<'projects'> = {
   defaultPopulate: { title: true, slug: true, summary: true, changeLines: true, status: true },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'status', 'changeLines', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'status', 'changeLines', '_status', 'scheduled', 'updatedAt'],
     group: label('Inhoud', 'Content'),
     ...preview.admin,
     listSearchableFields: ['title', 'summary'],
@@ -158,6 +159,7 @@ export const Projects: CollectionConfig<'projects'> = {
     readingTimeField(['title', 'summary', 'content', 'lessons']),
     shareField((doc) => (doc.slug ? `/projecten/${doc.slug}` : undefined)),
     publishedAtField,
+    scheduledField('projects'),
   ],
   hooks: {
     beforeValidate: [publishGuardrails(imageAltText(['heroImage', 'meta.image']), richTextImageAlt(['content', 'lessons']))],

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Condition } from 'payload'
 
 import { admins, adminsField, adminsOrEditorSelf, adminsOrSelf } from '../../access/admin'
 import { isEditor } from '../../access/roles'
@@ -18,6 +18,9 @@ import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
  * keys are enabled per user (`Authorization: users API-Key <key>`) and carry
  * exactly that user's roles.
  */
+/** A field shown only to a logged-in user: not on the first-user form. */
+const whenLoggedIn: Condition = (_data, _siblingData, { user }) => Boolean(user)
+
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   labels: { singular: label('Gebruiker', 'User'), plural: label('Gebruikers', 'Users') },
@@ -67,13 +70,20 @@ export const Users: CollectionConfig<'users'> = {
       admin: {
         // Not on the first-user form: the first account always becomes administrator
         // (firstUserIsAdmin), so a choice there would only mislead.
-        condition: (_data, _siblingData, { user }) => Boolean(user),
+        condition: whenLoggedIn,
         description: label(
           'Beheerders beheren ook gebruikers. Redacteuren maken en publiceren inhoud. Een preview-frontend leest concepten via een API-sleutel en kan niets wijzigen.',
           'Administrators also manage users. Editors create and publish content. A preview frontend reads drafts with an API key and cannot change anything.',
         ),
       },
     },
+    // Payload adds the API-key fields itself (auth.useAPIKey) and merges a field of the
+    // same name into its own. Its create-first-user form renders them as a bare text box
+    // and an unlabelled checkbox; with these conditions they show only to a logged-in
+    // user, in the edit view's API-key section as before.
+    { name: 'enableAPIKey', type: 'checkbox', admin: { condition: whenLoggedIn } },
+    { name: 'apiKey', type: 'text', admin: { condition: whenLoggedIn } },
+    { name: 'hasAPIKey', type: 'checkbox', virtual: true, admin: { condition: whenLoggedIn } },
   ],
   hooks: {
     beforeChange: [firstUserIsAdmin],
