@@ -47,9 +47,23 @@ export const AuditLog: CollectionConfig<'auditLog'> = {
         { value: 'login', label: label('Ingelogd', 'Logged in') },
       ],
     },
-    { name: 'collection', type: 'text', required: true, index: true, label: label('Collectie of instelling', 'Collection or global') },
+    {
+      name: 'collection',
+      type: 'text',
+      required: true,
+      index: true,
+      label: label('Collectie of instelling', 'Collection or global'),
+      // The slug is stored (stable across renames); the list shows its name ("Pagina's").
+      admin: { components: { Cell: '/components/AuditCells#AuditCollectionCell' } },
+    },
     { name: 'docId', type: 'text', index: true, label: label('Document-ID', 'Document ID') },
-    { name: 'title', type: 'text', label: label('Titel (op dat moment)', 'Title (at the time)') },
+    {
+      name: 'title',
+      type: 'text',
+      label: label('Titel (op dat moment)', 'Title (at the time)'),
+      // In the list: a link to the document itself (not for deletions and logins).
+      admin: { components: { Cell: '/components/AuditCells#AuditDocumentCell' } },
+    },
     { name: 'user', type: 'relationship', relationTo: 'users', label: label('Gebruiker', 'User') },
     { name: 'userEmail', type: 'text', label: label('E-mail van de gebruiker (op dat moment)', 'User e-mail (at the time)') },
     { name: 'at', type: 'date', required: true, index: true, label: label('Tijdstip', 'Time'), admin: { date: { pickerAppearance: 'dayAndTime' } } },
