@@ -24,6 +24,7 @@ import { Site } from './globals/Site'
 import { objectStorage } from './storage/plugin'
 import { dutchDates } from './fields/dutchDates'
 import { databaseUnavailableErrors } from './hooks/databaseUnavailableErrors'
+import { forbiddenNamesRole } from './hooks/forbiddenNamesRole'
 import { databaseValueErrors } from './hooks/databaseValueErrors'
 import { malformedRequestErrors } from './hooks/malformedRequestErrors'
 import { withInputChecks } from './hooks/rejectMalformedInput'
@@ -58,7 +59,9 @@ export default buildConfig({
     // Nothing leaves the building: no Gravatar (it would get every editor's e-mail hash).
     avatar: 'default',
   },
-  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog, DownloadStats].map(withInputChecks),
+  collections: [Pages, Projects, Documents, Animations, Media, Users, AuditLog, DownloadStats].map(
+    withInputChecks,
+  ),
   globals: [Site, Navigation, Programme],
   localization: {
     locales: [
@@ -93,8 +96,24 @@ export default buildConfig({
   // hook, so a save refused by any of them leaves nothing in the bucket.
   // Full-text search (src/search) keeps its index in the same transactions, before object storage.
   // Dutch dates (dd-MM-jjjj, 24 h, Europe/Amsterdam) last, so every date field gets them.
-  plugins: [scheduling, revalidationWebhooks, fullTextSearch, contentVersion, objectStorage(), dutchDates],
-  hooks: { afterError: [databaseUnavailableErrors, databaseValueErrors, malformedRequestErrors] },
+  plugins: [
+    scheduling,
+    revalidationWebhooks,
+    fullTextSearch,
+    contentVersion,
+    objectStorage(),
+    dutchDates,
+  ],
+  hooks: {
+    // The role-naming 403 first: a later hook that finds a database error behind a 403
+    // turns it into the 503 it is.
+    afterError: [
+      forbiddenNamesRole,
+      databaseUnavailableErrors,
+      databaseValueErrors,
+      malformedRequestErrors,
+    ],
+  },
   // MAX_UPLOAD_MB (default 50); too large → 413 with a Dutch/English message.
   upload: uploadOptions(),
   // Browsers on these frontends may call the API (and send a preview token);

@@ -75,6 +75,18 @@ export const messages = {
     nl: 'Een pagina kan niet onder zichzelf of onder een van haar eigen onderliggende pagina’s hangen.',
     en: 'A page cannot be placed under itself or under one of its own child pages.',
   },
+  forbiddenAdminsOnly: {
+    nl: 'Dit mag alleen een beheerder: gebruikers, rollen en het logboek beheert een beheerder. Vraag het een beheerder.',
+    en: 'Only an administrator may do this: users, roles and the audit log are managed by an administrator. Ask an administrator.',
+  },
+  forbiddenEditorsOnly: {
+    nl: 'Dit mag alleen een redacteur of beheerder: uw account mag alleen lezen. Vraag het een beheerder.',
+    en: 'Only an editor or administrator may do this: your account may only read. Ask an administrator.',
+  },
+  forbiddenForEditor: {
+    nl: 'Uw rol (redacteur) geeft geen recht op deze actie. Vraag het een beheerder.',
+    en: 'Your role (editor) does not allow this action. Ask an administrator.',
+  },
   slugTaken: {
     nl: 'Deze slug is al in gebruik. Kies een andere.',
     en: 'This slug is already in use. Choose another one.',

@@ -47,7 +47,11 @@ describe('editor and users', () => {
   it('cannot create a user', async () => {
     const res = await send(server.url, 'POST', '/api/users', { email: 'nieuw@example.test', password: PASSWORD, roles: ['admin'] }, { token: accounts.editorToken })
     expect(res.status).toBe(403)
-    expect(res.body.errors[0].message).toBeTruthy()
+    // Told which role it takes, in the editor's language.
+    expect(res.body.errors[0].message).toMatch(/^Dit mag alleen een beheerder/)
+    const english = await send(server.url, 'POST', '/api/users', { email: 'nieuw@example.test', password: PASSWORD }, { token: accounts.editorToken, headers: { 'Accept-Language': 'en' } })
+    expect(english.status).toBe(403)
+    expect(english.body.errors[0].message).toMatch(/^Only an administrator may do this/)
     const all = await get(server.url, '/api/users?where[email][equals]=nieuw@example.test', { token: accounts.adminToken })
     expect(all.body.totalDocs).toBe(0)
   })
@@ -174,6 +178,7 @@ describe('preview frontend (API key)', () => {
   it('writes nothing', async () => {
     const create = await send(server.url, 'POST', '/api/pages', { title: 'Preview', slug: 'preview' }, preview())
     expect(create.status).toBe(403)
+    expect(create.body.errors[0].message).toMatch(/^Dit mag alleen een redacteur of beheerder/)
     const update = await send(server.url, 'PATCH', `/api/pages/${pageId}`, { title: 'Gewijzigd' }, preview())
     expect(update.status).toBe(403)
     const del = await send(server.url, 'DELETE', `/api/pages/${pageId}`, undefined, preview())
