@@ -1,9 +1,11 @@
+import { pagePath } from '../collections/Pages/pagePath'
+
 /**
  * Where published content lives on the frontend (PUBLIC_SITE_URL): the same paths the
  * share links use (src/fields/share.ts), English under `/en`. Documents get a page of
  * their own at `/documenten/<slug>`; their file stays at the CMS's /downloads/<slug>.
  */
-export type PublicDoc = { slug?: string | null; breadcrumbs?: { url?: string | null }[] | null }
+export type PublicDoc = { slug?: string | null; breadcrumbs?: unknown }
 
 export const publicPath = (
   collection: 'pages' | 'projects' | 'documents',
@@ -12,7 +14,7 @@ export const publicPath = (
   if (!doc.slug) return undefined
   if (collection === 'projects') return `/projecten/${doc.slug}`
   if (collection === 'documents') return `/documenten/${doc.slug}`
-  return doc.breadcrumbs?.at(-1)?.url ?? `/${doc.slug}`
+  return pagePath(doc) ?? `/${doc.slug}`
 }
 
 export const siteBase = (): string =>

@@ -7,6 +7,7 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
+import { pagePath } from '../collections/Pages/pagePath'
 import type { RevalidationEvent } from './event'
 import { queueDeliveries } from './queueDeliveries'
 import { webhookTargets } from './targets'
@@ -27,10 +28,7 @@ const readLive = async (
     req,
   })) as Live
 
-const pathOf = (doc: Record<string, unknown>): string | null => {
-  const crumbs = doc.breadcrumbs as { url?: string | null }[] | undefined
-  return crumbs?.at(-1)?.url ?? null
-}
+const pathOf = (doc: Record<string, unknown>): string | null => pagePath(doc) ?? null
 
 const describeDocument = (collection: SanitizedCollectionConfig, doc: Record<string, unknown>) => ({
   collection: collection.slug,

@@ -180,6 +180,11 @@ export const REPORTED_REQUESTS: HostileRequest[] = [
   '/api/pages?where[createdAt][not_like]=2.334743436262796e-274',
   '/api/projects?where[readingTimeMinutes][contains]=-9.49e-33',
   '/api/animations?limit=3.1171991380448813e-103',
+  // Found by `npm run fuzz` after breadcrumbs became per locale: every locale at once.
+  '/api/pages?locale=*',
+  '/api/pages?locale=all&depth=1',
+  '/api/pages?select[constructor]=undefined&locale=*',
+  '/api/graphql?query=%7BPages(locale%3Aall)%7Bdocs%7Bshare%7Bcanonical%7D%7D%7D%7D',
 ].map((p) => ({ method: 'GET', path: p }))
 
 /**

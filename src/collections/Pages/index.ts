@@ -18,6 +18,7 @@ import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
 import { contentVersions } from '../shared/versions'
 import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
+import { pagePath } from './pagePath'
 import { parentField } from './parentField'
 
 const preview = previewConfig('pages')
@@ -85,8 +86,7 @@ export const Pages: CollectionConfig<'pages'> = {
     },
     readingTimeField(['title', 'intro', 'content']),
     shareField((doc) => {
-      const crumbs = doc.breadcrumbs as { url?: string }[] | undefined
-      return crumbs?.at(-1)?.url ?? (doc.slug ? `/${doc.slug}` : undefined)
+      return pagePath(doc) ?? (doc.slug ? `/${doc.slug}` : undefined)
     }),
     publishedAtField,
     scheduledField('pages'),
