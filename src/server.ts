@@ -19,6 +19,12 @@ import { headersTimeoutMs, requestTimeoutMs } from './utilities/env'
 
 // The server always runs the production build (migrations, no schema push).
 if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: 'production' })
+// The admin renders some dates on the server (a version's breadcrumb, the restore
+// dialog) and the rest in the editor's browser: both in the editors' time zone, or the
+// same moment reads 11:24 in one place and 12:24 in the other. Stored dates stay UTC
+// (ISO strings); every date our own code formats names its time zone explicitly.
+// ADMIN_TIME_ZONE, not the host's TZ, decides: a server's TZ is usually UTC.
+process.env.TZ = process.env.ADMIN_TIME_ZONE || 'Europe/Amsterdam'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 nextEnv.loadEnvConfig(root, false)
