@@ -8,6 +8,7 @@ export const adminTranslations = {
     general: {
       dashboard: 'Overzicht',
       upcomingEvents: 'Geplande acties',
+      noUpcomingEventsScheduled: 'Er staat niets gepland.',
     },
     fields: {
       toggleBlock: 'Blok in- of uitklappen',

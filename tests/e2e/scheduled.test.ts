@@ -136,4 +136,51 @@ describe('pending schedules are shown to editors', () => {
     await page.waitForSelector('#field-scheduled')
     expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 01-03-2027 10:00')
   })
+  it('schedules through the dialog: it proposes publishing for a new draft, and the schedule shows', async () => {
+    const draft = await request(server.url, '/api/projects?draft=true', {
+      method: 'POST',
+      token: editorToken,
+      json: { title: 'Via het venster', slug: 'via-het-venster', _status: 'draft' },
+    })
+    expect(draft.status).toBe(201)
+    const id = draft.body.doc.id
+    await page.goto(`${server.url}/admin/collections/projects/${id}`)
+    await page.waitForSelector('#field-title')
+    await step(page, 'schedule-dialog', async () => {
+      await page.locator('.doc-controls .popup-button').first().click()
+      await page.click('#schedule-publish')
+      await page.waitForSelector('.schedule-publish__type')
+      // Payload proposed "Publicatie ongedaan maken" for a never-published draft.
+      expect(await page.locator('input[id$="-type-publish"]').isChecked()).toBe(true)
+      expect(await page.locator('input[id$="-type-unpublish"]').isChecked()).toBe(false)
+      await page
+        .locator('.schedule-publish__upcoming')
+        .getByText('Er staat niets gepland.')
+        .waitFor()
+      // Picked in the calendar: 1 April 2027, 09:30 from the 24-hour time list. (Typing is
+      // parsed by Payload's own picker format, see the issue note.)
+      await page.locator('.schedule-publish__scheduler .date-time-picker input').first().click()
+      for (let i = 0; i < 24; i++) {
+        const month = await page.locator('.react-datepicker__current-month').first().innerText()
+        if (/april 2027/i.test(month)) break
+        await page.click('.react-datepicker__navigation--next')
+      }
+      await page.click('.react-datepicker__day--001:not(.react-datepicker__day--outside-month)')
+      await page.locator('.react-datepicker__time-list-item', { hasText: /^09:30$/ }).click()
+      await page.click('#scheduled-publish-save')
+      await page
+        .locator('.schedule-publish__upcoming')
+        .getByText('01-04-2027 09:30')
+        .first()
+        .waitFor()
+    })
+    await screenshot(page, 'schedule-dialog')
+    const stored = await request(server.url, `/api/projects/${id}?draft=true&depth=0`, {
+      token: editorToken,
+    })
+    expect(stored.body.scheduled).toBe('Publiceren op 01-04-2027 09:30')
+    await page.reload()
+    await page.waitForSelector('#field-scheduled')
+    expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 01-04-2027 09:30')
+  })
 })

@@ -17,7 +17,7 @@ import { label } from '../../i18n/label'
 import { localFolder } from '../../storage/folders'
 import { embedUrlFor } from '../../utilities/embedUrl'
 import { checkUploadContent } from '../shared/checkUploadContent'
-import { contentVersions } from '../shared/versions'
+import { contentVersions, draftEditComponents } from '../shared/versions'
 import { validateExternalUrl, validateWebVtt } from './validation'
 
 /**
@@ -42,6 +42,7 @@ export const Animations: CollectionConfig<'animations'> = {
     filesize: true,
   },
   admin: {
+    components: draftEditComponents,
     useAsTitle: 'title',
     defaultColumns: ['title', '_status', 'scheduled', 'durationSeconds', 'updatedAt'],
     group: label('Inhoud', 'Content'),

@@ -17,7 +17,7 @@ import { localFolder } from '../../storage/folders'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { sized } from '../shared/imageSizes'
 import { stripImageMetadata } from '../shared/stripImageMetadata'
-import { contentVersions } from '../shared/versions'
+import { contentVersions, draftEditComponents } from '../shared/versions'
 import { downloadFields } from './downloadFields'
 import { checkFileForType } from './hooks/checkFileForType'
 import { keepDownloadCount } from './hooks/keepDownloadCount'
@@ -41,6 +41,7 @@ export const Documents: CollectionConfig<'documents'> = {
     fileTypeLabel: true,
   },
   admin: {
+    components: draftEditComponents,
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', '_status', 'scheduled', 'publicationDate'],
     group: label('Inhoud', 'Content'),

@@ -16,7 +16,7 @@ import { publishGuardrails } from '../../guardrails/publishGuardrails'
 import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
-import { contentVersions } from '../shared/versions'
+import { contentVersions, draftEditComponents } from '../shared/versions'
 import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
 import { pagePath } from './pagePath'
 import { parentField } from './parentField'
@@ -29,6 +29,7 @@ export const Pages: CollectionConfig<'pages'> = {
   access: contentAccess('pages'),
   defaultPopulate: { title: true, slug: true, breadcrumbs: true },
   admin: {
+    components: draftEditComponents,
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'scheduled', 'updatedAt'],
     group: label('Inhoud', 'Content'),

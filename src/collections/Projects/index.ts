@@ -25,7 +25,7 @@ import { publishGuardrails } from '../../guardrails/publishGuardrails'
 import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
-import { contentVersions } from '../shared/versions'
+import { contentVersions, draftEditComponents } from '../shared/versions'
 import { contactVisible } from './access'
 import { endNotBeforeStart } from './validateDates'
 
@@ -37,6 +37,7 @@ export const Projects: CollectionConfig<'projects'> = {
   access: contentAccess('projects'),
   defaultPopulate: { title: true, slug: true, summary: true, changeLines: true, status: true },
   admin: {
+    components: draftEditComponents,
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'changeLines', '_status', 'scheduled', 'updatedAt'],
     group: label('Inhoud', 'Content'),

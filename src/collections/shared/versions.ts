@@ -8,8 +8,17 @@ import type { CollectionConfig } from 'payload'
 export const contentVersions: CollectionConfig['versions'] = {
   drafts: {
     autosave: { interval: 2000 },
-    schedulePublish: true,
+    // The schedule dialog's time list on a 24-hour clock (Payload's default is 'h:mm aa').
+    schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 5 },
     validate: false,
   },
   maxPerDoc: 50,
+}
+
+/**
+ * Edit-view components every draft-enabled collection shares: the schedule dialog
+ * proposes publishing for a never-published draft (src/components/DraftSchedulesPublish.tsx).
+ */
+export const draftEditComponents: NonNullable<NonNullable<CollectionConfig['admin']>['components']> = {
+  edit: { beforeDocumentControls: ['/components/DraftSchedulesPublish#DraftSchedulesPublish'] },
 }
