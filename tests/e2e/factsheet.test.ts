@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import type { Page } from 'playwright-core'
+
+import { login, registerFirstAdmin, request } from '../helpers/api'
+import {
+  type EditorBrowser,
+  launchEditorBrowser,
+  loginInBrowser,
+  screenshot,
+  step,
+} from '../helpers/browser'
+import { makePdf } from '../helpers/files'
+import { startServer, type TestServer } from '../helpers/server'
+
+/**
+ * Issue 9, item 8 (part): a factsheet from start to end in the admin, as an editor does
+ * it — upload the PDF, title, type Factsheet, publish — after which the public downloads
+ * exactly those bytes at /downloads/<slug>; then unpublish, after which neither the
+ * download nor the file URL serves it any more.
+ */
+const EDITOR = { email: 'redacteur.factsheet@example.test', password: 'Test-wachtwoord-3' }
+const TITLE = 'Factsheet recidive in Noord-Brabant'
+
+let server: TestServer
+let editorToken: string
+let browser: EditorBrowser
+let page: Page
+
+beforeAll(async () => {
+  server = await startServer()
+  const adminToken = await registerFirstAdmin(server.url)
+  const created = await request(server.url, '/api/users', {
+    method: 'POST',
+    token: adminToken,
+    json: { ...EDITOR, name: 'Redacteur Factsheet', roles: ['editor'] },
+  })
+  expect(created.status).toBe(201)
+  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
+  browser = await launchEditorBrowser()
+  page = browser.page
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a factsheet in the admin', () => {
+  it('is uploaded, published, downloaded by the public byte for byte, and unpublished', async () => {
+    const pdf = makePdf(['Factsheet', 'Minder recidive door samenwerking.'])
+    await loginInBrowser(page, server.url, EDITOR)
+    await page.goto(`${server.url}/admin/collections/documents/create`)
+    await page.waitForSelector('input[type="file"]', { state: 'attached' })
+    await page.setInputFiles('input[type="file"]', {
+      name: 'factsheet.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    })
+    await page.fill('#field-title', TITLE)
+    await page.click('#field-type')
+    await page.click('.rs__option:has-text("Factsheet")')
+    const id = await step(page, 'factsheet-autosave', async () => {
+      await page.waitForURL(/\/admin\/collections\/documents\/\d+/)
+      const created = Number(/documents\/(\d+)/.exec(page.url())![1])
+      for (let i = 0; i < 100; i++) {
+        const draft = await request(server.url, `/api/documents/${created}?draft=true&depth=0`, {
+          token: editorToken,
+        })
+        if (draft.body?.type === 'factsheet' && draft.body?.filename) break
+        await page.waitForTimeout(200)
+      }
+      return created
+    })
+    await step(page, 'factsheet-publish', async () => {
+      await page.click('#action-save')
+      await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+    })
+    await screenshot(page, 'factsheet-published')
+
+    const doc = await request(server.url, `/api/documents/${id}?depth=0`)
+    expect(doc.status).toBe(200)
+    expect(doc.body.fileTypeLabel).toBe('PDF')
+    const download = await fetch(`${server.url}${doc.body.downloadUrl}`)
+    expect(download.status).toBe(200)
+    expect(download.headers.get('content-type')).toBe('application/pdf')
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true)
+    const fileUrl = doc.body.url as string
+
+    await step(page, 'factsheet-unpublish', async () => {
+      await page.locator('.doc-controls .popup-button').last().click()
+      await page.click('text=Publicatie ongedaan maken')
+      await page
+        .locator('dialog, [role=dialog]')
+        .filter({ hasText: 'Bevestig depubliceren' })
+        .waitFor()
+      await page.click('#confirm-action')
+      await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+    })
+    expect((await fetch(`${server.url}${doc.body.downloadUrl}`)).status).toBe(404)
+    expect((await fetch(new URL(fileUrl, server.url))).status).toBe(404)
+    expect((await request(server.url, `/api/documents/${id}?depth=0`)).status).toBe(404)
+  })
+})
