@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 
 import { paragraph, richText } from '../../src/seed/lexical'
 import { login, registerFirstAdmin, request } from '../helpers/api'
+import { makePdf } from '../helpers/files'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -109,3 +110,100 @@ describe('an English translation keeps only English text', () => {
     expect(JSON.stringify(anonymousEnglish.body.content)).toContain(DUTCH_BODY)
   })
 })
+
+/**
+ * The same for the other content collections: a Dutch text field the English translation
+ * leaves empty (summary, description) stays empty in English after publish and autosave.
+ */
+const OTHERS = [
+  { slug: 'projects', field: 'summary', extra: {} },
+  { slug: 'documents', field: 'description', extra: {} },
+  {
+    slug: 'animations',
+    field: 'description',
+    extra: {
+      externalUrl: 'https://vimeo.com/76979871',
+      captions: [{ language: 'nl', vtt: 'WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHallo.\n' }],
+      transcript: richText(paragraph('Hallo, dit is de Nederlandse tekst.')),
+    },
+  },
+] as const
+
+describe.each(OTHERS)(
+  '$slug: an English translation keeps only English text',
+  ({ slug, field, extra }) => {
+    const dutchText = `Nederlandse ${field} van ${slug}, niet vertalen.`
+    let id: number
+
+    beforeAll(async () => {
+      const json = {
+        title: `Nederlands ${slug}`,
+        slug: `vertaling-${slug}`,
+        [field]: dutchText,
+        ...extra,
+        _status: 'published',
+      }
+      if (slug === 'documents') {
+        const form = new FormData()
+        form.set('_payload', JSON.stringify({ ...json, type: 'factsheet' }))
+        form.set(
+          'file',
+          new Blob([new Uint8Array(makePdf(['Vertaling']))], { type: 'application/pdf' }),
+          'vertaling.pdf',
+        )
+        const res = await request(server.url, '/api/documents', {
+          method: 'POST',
+          token: editorToken,
+          body: form,
+        })
+        expect(res.status).toBe(201)
+        id = res.body.doc.id
+      } else {
+        const res = await request(server.url, `/api/${slug}`, {
+          method: 'POST',
+          token: editorToken,
+          json,
+        })
+        expect(res.status).toBe(201)
+        id = res.body.doc.id
+      }
+    })
+
+    it('starts empty, publishes the typed title, and autosaves no Dutch into English', async () => {
+      const englishOf = () =>
+        request(
+          server.url,
+          `/api/${slug}/${id}?locale=en&draft=true&fallback-locale=none&depth=0`,
+          { token: editorToken },
+        )
+      await page.goto(`${server.url}/admin/collections/${slug}/${id}?locale=en`)
+      await page.waitForSelector('#field-title')
+      expect(await page.inputValue('#field-title')).toBe('')
+      expect(await page.inputValue(`#field-${field}`)).toBe('')
+      await step(page, `${slug}-translation-publish`, async () => {
+        await page.fill('#field-title', `English ${slug}`)
+        if (slug === 'animations') {
+          // Publishing needs a transcript in every language it is published in.
+          await page.locator('.rich-text-lexical [contenteditable="true"]').last().click()
+          await page.keyboard.type('Hello, this is the English transcript.')
+        }
+        await page.click('#action-save')
+        await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+      })
+      await step(page, `${slug}-translation-autosave`, async () => {
+        await page.fill('#field-title', `English ${slug}, edited`)
+        let saved = await englishOf()
+        for (let i = 0; i < 100 && saved.body.title !== `English ${slug}, edited`; i++) {
+          await page.waitForTimeout(200)
+          saved = await englishOf()
+        }
+        expect(saved.body.title).toBe(`English ${slug}, edited`)
+      })
+      const stored = await englishOf()
+      expect(stored.body[field] ?? null).toBeNull()
+      expect(await page.inputValue(`#field-${field}`)).toBe('')
+      const dutch = await request(server.url, `/api/${slug}/${id}?locale=nl&depth=0`)
+      expect(dutch.body[field]).toBe(dutchText)
+    })
+  },
+)
