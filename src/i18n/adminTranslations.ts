@@ -9,6 +9,8 @@ export const adminTranslations = {
       dashboard: 'Overzicht',
       upcomingEvents: 'Geplande acties',
       noUpcomingEventsScheduled: 'Er staat niets gepland.',
+      // "Artikel" (an article) for an array row, e.g. "Artikel 01" in the version diff.
+      item: 'Onderdeel',
     },
     fields: {
       toggleBlock: 'Blok in- of uitklappen',
