@@ -2,6 +2,7 @@ import type { CollectionSlug, FieldHook, PayloadRequest, TextareaField } from 'p
 
 import { label } from '../i18n/label'
 import { requestLanguage } from '../i18n/messages'
+import { pendingWhere } from '../jobs/scheduleEndpoints'
 
 type PendingSchedule = { slug: string; id: string; type: 'publish' | 'unpublish'; at: Date }
 
@@ -16,13 +17,7 @@ const pendingSchedules = (req: PayloadRequest): Promise<PendingSchedule[]> => {
   context[PENDING] ??= req.payload
     .find({
       collection: 'payload-jobs',
-      where: {
-        and: [
-          { taskSlug: { equals: 'schedulePublish' } },
-          { completedAt: { exists: false } },
-          { processing: { equals: false } },
-        ],
-      },
+      where: pendingWhere(),
       sort: 'waitUntil',
       limit: 1000,
       depth: 0,
@@ -33,8 +28,7 @@ const pendingSchedules = (req: PayloadRequest): Promise<PendingSchedule[]> => {
     .then(({ docs }) =>
       docs.flatMap((job) => {
         const input = job.input as
-          | { type?: string; doc?: { relationTo?: string; value?: unknown } }
-          | undefined
+          { type?: string; doc?: { relationTo?: string; value?: unknown } } | undefined
         if (!input?.doc?.relationTo || input.doc.value === undefined || !job.waitUntil) return []
         return [
           {

@@ -65,12 +65,15 @@ const authorize = async (req: PayloadRequest, slug: string): Promise<string> => 
   return id
 }
 
-/** Pending (not started, not finished) schedule jobs of one document. */
-const pendingWhere = (slug: string, id: string, jobId?: string): Where => ({
+/**
+ * Pending (not started, not finished) schedule jobs: of one document when `slug` and `id`
+ * are given, else of every document (the "Gepland" field, src/fields/scheduled.ts).
+ */
+export const pendingWhere = (slug?: string, id?: string, jobId?: string): Where => ({
   and: [
     { taskSlug: { equals: 'schedulePublish' } },
-    { 'input.doc.relationTo': { equals: slug } },
-    { 'input.doc.value': { equals: String(id) } },
+    ...(slug ? [{ 'input.doc.relationTo': { equals: slug } }] : []),
+    ...(id ? [{ 'input.doc.value': { equals: String(id) } }] : []),
     { completedAt: { exists: false } },
     { processing: { equals: false } },
     ...(jobId ? [{ id: { equals: jobId } }] : []),

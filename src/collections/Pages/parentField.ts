@@ -3,13 +3,9 @@ import { relationship } from 'payload/shared'
 
 import { label } from '../../i18n/label'
 import { message } from '../../i18n/messages'
+import { idOf } from './hooks/breadcrumbs'
 
 const MAX_DEPTH = 10
-
-const idOf = (value: unknown): number | string | undefined =>
-  value && typeof value === 'object'
-    ? (value as { id: number | string }).id
-    : (value as number | string | undefined)
 
 /**
  * Refuses a parent that is the page itself or lies below it (a cycle would make every

@@ -99,7 +99,7 @@ const authRequest = async (
     res.status(413).json({ errors: [{ message: messageIn('requestBodyTooLarge', language) }] })
     return
   }
-  const account = accountOf(body)
+  const { account, password } = credentialsOf(body)
   // Both counted, every attempt: an unknown account costs the same as an existing one.
   const [byAddress, byAccount] = await Promise.all([
     consume(limiters.authAddress, address),
@@ -116,7 +116,7 @@ const authRequest = async (
     // Unknown account, wrong password, locked account: one answer (a lock message would say
     // the account exists), after the same work (./equalTiming.ts).
     await response.body?.cancel()
-    await equaliseFailedLogin(runtime.payload, account, passwordOf(body)).catch(() => undefined)
+    await equaliseFailedLogin(runtime.payload, account, password).catch(() => undefined)
     response = globalThis.Response.json(
       { errors: [{ message: messageIn('loginFailed', language) }] },
       { status: 401, headers: { 'Cache-Control': 'no-store' } },
@@ -127,24 +127,20 @@ const authRequest = async (
   await sendWebResponse(res, response)
 }
 
-/** The e-mail address a body names (lower case), or a shared key when it names none. */
-const accountOf = (body: Buffer): string => {
+/**
+ * What an auth body names, read once: the account (the e-mail address, lower case, or a
+ * shared key when it names none) and the password (only to spend the same time on it).
+ */
+const credentialsOf = (body: Buffer): { account: string; password: string } => {
+  let parsed: { email?: unknown; password?: unknown } = {}
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as { email?: unknown }
-    if (typeof parsed.email === 'string' && parsed.email.trim())
-      return parsed.email.trim().toLowerCase().slice(0, 320)
+    parsed = JSON.parse(body.toString('utf8')) ?? {}
   } catch {
     // not JSON (a form post): counted under one key
   }
-  return '(no account)'
-}
-
-/** The password a login body carries ('' when none): only to spend the same time on it. */
-const passwordOf = (body: Buffer): string => {
-  try {
-    const parsed = JSON.parse(body.toString('utf8')) as { password?: unknown }
-    return typeof parsed.password === 'string' ? parsed.password.slice(0, 1024) : ''
-  } catch {
-    return ''
+  const email = typeof parsed.email === 'string' ? parsed.email.trim() : ''
+  return {
+    account: email ? email.toLowerCase().slice(0, 320) : '(no account)',
+    password: typeof parsed.password === 'string' ? parsed.password.slice(0, 1024) : '',
   }
 }

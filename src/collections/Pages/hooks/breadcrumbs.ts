@@ -18,7 +18,8 @@ import type {
 type Crumb = { id?: string | null; doc?: number | string | null; url: string; label: string }
 
 const MAX_DEPTH = 10
-const idOf = (value: unknown): number | string | undefined =>
+/** The id of a relationship value, populated or not. */
+export const idOf = (value: unknown): number | string | undefined =>
   value && typeof value === 'object'
     ? (value as { id: number | string }).id
     : (value as number | string | undefined)
