@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { login, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -30,13 +30,10 @@ let page: Page
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Animatie', roles: ['editor'] },
+  editorToken = await createEditor(server.url, adminToken, {
+    ...EDITOR,
+    name: 'Redacteur Animatie',
   })
-  expect(created.status).toBe(201)
-  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
   browser = await launchEditorBrowser()
   page = browser.page
 })

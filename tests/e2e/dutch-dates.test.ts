@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { login, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -41,13 +41,7 @@ const dateInput = (p: Page, name: string) =>
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Datums', roles: ['editor'] },
-  })
-  expect(created.status).toBe(201)
-  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
+  editorToken = await createEditor(server.url, adminToken, { ...EDITOR, name: 'Redacteur Datums' })
   const project = await request(server.url, '/api/projects?draft=true', {
     method: 'POST',
     token: editorToken,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { graphql, login, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, graphql, registerFirstAdmin, request } from '../helpers/api'
 import { type EditorBrowser, launchEditorBrowser } from '../helpers/browser'
 import { startServer, type TestServer } from '../helpers/server'
 
@@ -85,13 +85,7 @@ const shot = async (name: string) => {
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Browser', roles: ['editor'] },
-  })
-  expect(created.status).toBe(201)
-  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
+  editorToken = await createEditor(server.url, adminToken, { ...EDITOR, name: 'Redacteur Browser' })
 
   // An image uploaded without alt text (allowed: alt is enforced when content using it is published).
   const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c85028' } })

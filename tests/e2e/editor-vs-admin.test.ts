@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, registerFirstAdmin } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -28,12 +28,7 @@ const navText = async (p: Page) => p.locator('nav').first().innerText()
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Rechten', roles: ['editor'] },
-  })
-  expect(created.status).toBe(201)
+  await createEditor(server.url, adminToken, { ...EDITOR, name: 'Redacteur Rechten' })
   browser = await launchEditorBrowser()
   page = browser.page
 })

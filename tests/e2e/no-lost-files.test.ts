@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 
-import { login, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -52,13 +52,10 @@ const servedFiles = async (id: number) => {
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Bestanden', roles: ['editor'] },
+  editorToken = await createEditor(server.url, adminToken, {
+    ...EDITOR,
+    name: 'Redacteur Bestanden',
   })
-  expect(created.status).toBe(201)
-  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
   browser = await launchEditorBrowser()
   page = browser.page
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
 import { paragraph, richText } from '../../src/seed/lexical'
-import { login, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, registerFirstAdmin, request } from '../helpers/api'
 import { makePdf } from '../helpers/files'
 import {
   type EditorBrowser,
@@ -38,13 +38,10 @@ const english = () =>
 beforeAll(async () => {
   server = await startServer()
   const adminToken = await registerFirstAdmin(server.url)
-  const created = await request(server.url, '/api/users', {
-    method: 'POST',
-    token: adminToken,
-    json: { ...EDITOR, name: 'Redacteur Vertaling', roles: ['editor'] },
+  editorToken = await createEditor(server.url, adminToken, {
+    ...EDITOR,
+    name: 'Redacteur Vertaling',
   })
-  expect(created.status).toBe(201)
-  editorToken = await login(server.url, EDITOR.email, EDITOR.password)
   const dutch = await request(server.url, '/api/pages', {
     method: 'POST',
     token: editorToken,

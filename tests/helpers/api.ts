@@ -61,9 +61,28 @@ export const registerFirstAdmin = async (baseUrl: string): Promise<string> => {
 }
 
 export const login = async (baseUrl: string, email: string, password: string): Promise<string> => {
-  const res = await request(baseUrl, '/api/users/login', { method: 'POST', json: { email, password } })
-  if (res.status !== 200 || !res.body?.token) throw new Error(`login failed: ${res.status} ${res.text}`)
+  const res = await request(baseUrl, '/api/users/login', {
+    method: 'POST',
+    json: { email, password },
+  })
+  if (res.status !== 200 || !res.body?.token)
+    throw new Error(`login failed: ${res.status} ${res.text}`)
   return res.body.token as string
+}
+
+/** An editor account made by the administrator; returns the editor's token (logged in). */
+export const createEditor = async (
+  baseUrl: string,
+  adminToken: string,
+  editor: { email: string; password: string; name: string },
+): Promise<string> => {
+  const res = await request(baseUrl, '/api/users', {
+    method: 'POST',
+    token: adminToken,
+    json: { ...editor, roles: ['editor'] },
+  })
+  if (res.status !== 201) throw new Error(`creating editor failed: ${res.status} ${res.text}`)
+  return login(baseUrl, editor.email, editor.password)
 }
 
 /**
@@ -72,7 +91,12 @@ export const login = async (baseUrl: string, email: string, password: string): P
  * fetch would report only the reset connection. Never reuses the connection, whose
  * unread rest the server may drop.
  */
-export const postRaw = (baseUrl: string, path: string, body: Buffer, headers: Record<string, string>): Promise<ApiResponse> =>
+export const postRaw = (
+  baseUrl: string,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<ApiResponse> =>
   new Promise((resolve, reject) => {
     const req = http.request(`${baseUrl}${path}`, {
       method: 'POST',
