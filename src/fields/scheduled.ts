@@ -3,6 +3,7 @@ import type { CollectionSlug, FieldHook, PayloadRequest, TextareaField } from 'p
 import { label } from '../i18n/label'
 import { requestLanguage } from '../i18n/messages'
 import { pendingWhere } from '../jobs/scheduleEndpoints'
+import { formatAmsterdam } from '../utilities/amsterdamTime'
 
 type PendingSchedule = { slug: string; id: string; type: 'publish' | 'unpublish'; at: Date }
 
@@ -43,24 +44,6 @@ const pendingSchedules = (req: PayloadRequest): Promise<PendingSchedule[]> => {
   return context[PENDING]
 }
 
-/** "01-03-2026 10:00", Amsterdam time: how the admin shows every date (src/fields/dutchDates.ts). */
-const amsterdam = (at: Date): string => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  )
-  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`
-}
-
 const WORDS = {
   nl: { publish: 'Publiceren op', unpublish: 'Depubliceren op' },
   en: { publish: 'Publish on', unpublish: 'Unpublish on' },
@@ -78,7 +61,7 @@ const describeSchedules =
       (schedule) => schedule.slug === collection && schedule.id === String(id),
     )
     return mine.length
-      ? mine.map((schedule) => `${words[schedule.type]} ${amsterdam(schedule.at)}`).join('; ')
+      ? mine.map((schedule) => `${words[schedule.type]} ${formatAmsterdam(schedule.at)}`).join('; ')
       : undefined
   }
 

@@ -15,7 +15,9 @@ import { startServer, type TestServer } from '../helpers/server'
  * Issue 9, item 5: pending schedules are shown. A scheduled publish and unpublish of a
  * project read "Publiceren op 01-03-2027 10:00; Depubliceren op 01-09-2027 18:30" (Amsterdam
  * time, winter and summer) in the list column "Gepland" and in the edit view, for editors
- * only; a cancelled schedule disappears; the public never sees the field.
+ * only; a cancelled schedule disappears; the public never sees the field. Items 2 and 8:
+ * in the dialog an editor types dates as 01-04-2027 09:30 (Amsterdam time, also from
+ * abroad), schedules a publish and an unpublish, sees them pending and cancels one.
  */
 const EDITOR = { email: 'redacteur.planning@example.test', password: 'Test-wachtwoord-7' }
 // 1 March 2027 10:00 CET and 1 September 2027 18:30 CEST.
@@ -133,7 +135,7 @@ describe('pending schedules are shown to editors', () => {
     await page.waitForSelector('#field-scheduled')
     expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 01-03-2027 10:00')
   })
-  it('schedules through the dialog: it proposes publishing for a new draft, and the schedule shows', async () => {
+  it('schedules through the dialog by typing Dutch dates: publish and unpublish, see them pending, cancel one', async () => {
     const draft = await request(server.url, '/api/projects?draft=true', {
       method: 'POST',
       token: editorToken,
@@ -143,41 +145,108 @@ describe('pending schedules are shown to editors', () => {
     const id = draft.body.doc.id
     await page.goto(`${server.url}/admin/collections/projects/${id}`)
     await page.waitForSelector('#field-title')
-    await step(page, 'schedule-dialog', async () => {
+    const dialog = page.locator('.koers-schedule')
+    const typeDate = async (text: string) => {
+      const input = dialog.locator('#koers-schedule-time input')
+      await input.click()
+      await input.fill(text)
+      // Tab closes the calendar (Escape would close the whole dialog).
+      await input.press('Tab')
+    }
+
+    await step(page, 'schedule-dialog-publish', async () => {
+      // Payload's own entry (its date field reads typed dates as American) is not offered.
       await page.locator('.doc-controls .popup-button').first().click()
-      await page.click('#schedule-publish')
-      await page.waitForSelector('.schedule-publish__type')
-      // Payload proposed "Publicatie ongedaan maken" for a never-published draft.
-      expect(await page.locator('input[id$="-type-publish"]').isChecked()).toBe(true)
-      expect(await page.locator('input[id$="-type-unpublish"]').isChecked()).toBe(false)
-      await page
-        .locator('.schedule-publish__upcoming')
-        .getByText('Er staat niets gepland.')
-        .waitFor()
-      // Picked in the calendar: 1 April 2027, 09:30 from the 24-hour time list. (Typing is
-      // parsed by Payload's own picker format, see the issue note.)
-      await page.locator('.schedule-publish__scheduler .date-time-picker input').first().click()
-      for (let i = 0; i < 24; i++) {
-        const month = await page.locator('.react-datepicker__current-month').first().innerText()
-        if (/april 2027/i.test(month)) break
-        await page.click('.react-datepicker__navigation--next')
-      }
-      await page.click('.react-datepicker__day--001:not(.react-datepicker__day--outside-month)')
-      await page.locator('.react-datepicker__time-list-item', { hasText: /^09:30$/ }).click()
-      await page.click('#scheduled-publish-save')
-      await page
-        .locator('.schedule-publish__upcoming')
-        .getByText('01-04-2027 09:30')
-        .first()
-        .waitFor()
+      await page.waitForSelector('#publish-locale')
+      expect(await page.locator('#schedule-publish').isVisible()).toBe(false)
+      await page.keyboard.press('Escape')
+
+      await page.click('#koers-schedule-open')
+      await dialog.getByText('Er staat niets gepland.').waitFor()
+      // A never-published draft: publishing is proposed.
+      expect(await dialog.locator('input[id$="-type-publish"]').isChecked()).toBe(true)
+      expect(await dialog.locator('#koers-schedule-locale option:checked').innerText()).toBe(
+        'Alle talen',
+      )
+      // Typed the Dutch way: 1 April, not 4 January.
+      await typeDate('01-04-2027 09:30')
+      expect(await dialog.locator('#koers-schedule-time input').inputValue()).toBe(
+        '01-04-2027 09:30',
+      )
+      await page.click('#koers-schedule-save')
+      await dialog.getByText('Publiceren op 01-04-2027 09:30 (Alle talen)').waitFor()
+    })
+
+    await step(page, 'schedule-dialog-unpublish', async () => {
+      await dialog.locator('input[id$="-type-unpublish"]').check()
+      // Summer time: 18:30 in Amsterdam is 16:30 UTC.
+      await typeDate('01-09-2027 18:30')
+      await page.click('#koers-schedule-save')
+      await dialog.getByText('Depubliceren op 01-09-2027 18:30').waitFor()
     })
     await screenshot(page, 'schedule-dialog')
-    const stored = await request(server.url, `/api/projects/${id}?draft=true&depth=0`, {
+
+    const pending = await request(server.url, `/api/projects/${id}/schedule`, {
       token: editorToken,
     })
-    expect(stored.body.scheduled).toBe('Publiceren op 01-04-2027 09:30')
+    expect(
+      pending.body.docs.map((job: { type: string; at: string }) => [job.type, job.at]),
+    ).toEqual([
+      ['publish', '2027-04-01T07:30:00.000Z'],
+      ['unpublish', '2027-09-01T16:30:00.000Z'],
+    ])
+    // The sidebar field followed without a reload, and without marking the form as edited.
+    const both = 'Publiceren op 01-04-2027 09:30; Depubliceren op 01-09-2027 18:30'
+    expect(await page.inputValue('#field-scheduled')).toBe(both)
     await page.reload()
     await page.waitForSelector('#field-scheduled')
+    expect(await page.inputValue('#field-scheduled')).toBe(both)
+
+    await step(page, 'schedule-dialog-cancel', async () => {
+      await page.click('#koers-schedule-open')
+      const unpublishRow = dialog
+        .locator('.koers-schedule__pending-item')
+        .filter({ hasText: 'Depubliceren op 01-09-2027 18:30' })
+      await unpublishRow.getByRole('button', { name: 'Annuleer' }).click()
+      await unpublishRow.waitFor({ state: 'detached' })
+      await dialog.getByText('Publiceren op 01-04-2027 09:30').waitFor()
+    })
+    expect(
+      (await request(server.url, `/api/projects/${id}?draft=true&depth=0`, { token: editorToken }))
+        .body.scheduled,
+    ).toBe('Publiceren op 01-04-2027 09:30')
     expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 01-04-2027 09:30')
+  })
+
+  it('an editor abroad types Amsterdam time, as the dialog says', async () => {
+    const draft = await request(server.url, '/api/projects?draft=true', {
+      method: 'POST',
+      token: editorToken,
+      json: { title: 'Vanuit New York', slug: 'vanuit-new-york', _status: 'draft' },
+    })
+    const id = draft.body.doc.id
+    const abroad = await launchEditorBrowser({ timezoneId: 'America/New_York' })
+    try {
+      await loginInBrowser(abroad.page, server.url, EDITOR)
+      await abroad.page.goto(`${server.url}/admin/collections/projects/${id}`)
+      await step(abroad.page, 'schedule-dialog-abroad', async () => {
+        await abroad.page.click('#koers-schedule-open')
+        const input = abroad.page.locator('#koers-schedule-time input')
+        await input.click()
+        await input.fill('15-03-2027 10:00')
+        await input.press('Tab')
+        await abroad.page.click('#koers-schedule-save')
+        await abroad.page.getByText('Publiceren op 15-03-2027 10:00 (Alle talen)').waitFor()
+      })
+    } finally {
+      await abroad.close()
+    }
+    const pending = await request(server.url, `/api/projects/${id}/schedule`, {
+      token: editorToken,
+    })
+    // 10:00 in Amsterdam (CET) is 09:00 UTC; New York's 10:00 would have been 14:00 UTC.
+    expect(pending.body.docs.map((job: { at: string }) => job.at)).toEqual([
+      '2027-03-15T09:00:00.000Z',
+    ])
   })
 })

@@ -6,7 +6,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 /**
  * A Dutch editor's browser: Debian's Chromium driven by playwright-core, locale nl-NL,
- * timezone Europe/Amsterdam, without the background traffic Chromium makes on its own
+ * timezone Europe/Amsterdam (another one to play an editor abroad), without the background traffic Chromium makes on its own
  * (which would otherwise show up as third-party requests).
  */
 
@@ -21,7 +21,9 @@ export type EditorBrowser = {
   close: () => Promise<void>
 }
 
-export const launchEditorBrowser = async (): Promise<EditorBrowser> => {
+export const launchEditorBrowser = async ({
+  timezoneId = 'Europe/Amsterdam',
+}: { timezoneId?: string } = {}): Promise<EditorBrowser> => {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `The browser tests need Debian's Chromium at ${CHROMIUM}: run scripts/install-browser.sh (apt-get install chromium).`,
@@ -32,7 +34,7 @@ export const launchEditorBrowser = async (): Promise<EditorBrowser> => {
     executablePath: CHROMIUM,
     headless: true,
     locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
+    timezoneId,
     viewport: { width: 1400, height: 1000 },
     args: [
       '--headless',

@@ -19,6 +19,7 @@ import { embedUrlFor } from '../../utilities/embedUrl'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { contentVersions, draftEditComponents } from '../shared/versions'
 import { validateExternalUrl, validateWebVtt } from './validation'
+import { uploadFromComputer } from '../shared/uploadFromComputer'
 
 /**
  * An explainer video. The uploaded video is this collection's own file, so the
@@ -52,6 +53,7 @@ export const Animations: CollectionConfig<'animations'> = {
     ),
   },
   upload: {
+    ...uploadFromComputer,
     staticDir: localFolder('animations'),
     mimeTypes: ['video/mp4', 'video/webm'],
     filesRequiredOnCreate: false,

@@ -23,6 +23,7 @@ import { checkFileForType } from './hooks/checkFileForType'
 import { keepDownloadCount } from './hooks/keepDownloadCount'
 import { liveDownloadCount } from './hooks/liveDownloadCount'
 import { removeDownloadStats } from './hooks/removeDownloadStats'
+import { uploadFromComputer } from '../shared/uploadFromComputer'
 
 export const Documents: CollectionConfig<'documents'> = {
   slug: 'documents',
@@ -47,6 +48,7 @@ export const Documents: CollectionConfig<'documents'> = {
     group: label('Inhoud', 'Content'),
   },
   upload: {
+    ...uploadFromComputer,
     staticDir: localFolder('documents'),
     mimeTypes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'],
     filesRequiredOnCreate: false,

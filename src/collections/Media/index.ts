@@ -9,6 +9,7 @@ import { localFolder } from '../../storage/folders'
 import { checkUploadContent } from '../shared/checkUploadContent'
 import { sized } from '../shared/imageSizes'
 import { stripImageMetadata } from '../shared/stripImageMetadata'
+import { uploadFromComputer } from '../shared/uploadFromComputer'
 
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
@@ -21,6 +22,7 @@ export const Media: CollectionConfig<'media'> = {
   },
   admin: { group: label('Bestanden', 'Files'), defaultColumns: ['filename', 'alt', 'updatedAt'] },
   upload: {
+    ...uploadFromComputer,
     staticDir: localFolder('media'),
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'],
     focalPoint: true,

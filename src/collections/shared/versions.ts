@@ -8,7 +8,8 @@ import type { CollectionConfig } from 'payload'
 export const contentVersions: CollectionConfig['versions'] = {
   drafts: {
     autosave: { interval: 2000 },
-    // The schedule dialog's time list on a 24-hour clock (Payload's default is 'h:mm aa').
+    // Queues Payload's schedulePublish job. Its own dialog is replaced by ours
+    // (src/components/SchedulePublish); these settings keep it 24-hour should it show.
     schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 5 },
     validate: false,
   },
@@ -16,9 +17,9 @@ export const contentVersions: CollectionConfig['versions'] = {
 }
 
 /**
- * Edit-view components every draft-enabled collection shares: the schedule dialog
- * proposes publishing for a never-published draft (src/components/DraftSchedulesPublish.tsx).
+ * Edit-view components every draft-enabled collection shares: "Publicatie plannen" with
+ * Dutch typed dates (src/components/SchedulePublish), in place of Payload's dialog.
  */
 export const draftEditComponents: NonNullable<NonNullable<CollectionConfig['admin']>['components']> = {
-  edit: { beforeDocumentControls: ['/components/DraftSchedulesPublish#DraftSchedulesPublish'] },
+  edit: { beforeDocumentControls: ['/components/SchedulePublish#SchedulePublish'] },
 }

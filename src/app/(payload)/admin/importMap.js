@@ -22,7 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { DraftSchedulesPublish as DraftSchedulesPublish_bcc1f633c987f716d9c79531d0725917 } from '../../../components/DraftSchedulesPublish'
+import { SchedulePublish as SchedulePublish_82c55a3ecde65f324213bdc5c1157bdd } from '../../../components/SchedulePublish'
 import { AuditCollectionCell as AuditCollectionCell_43e58a536d2520a9019ff62e08c0b4a7 } from '../../../components/AuditCells'
 import { AuditDocumentCell as AuditDocumentCell_43e58a536d2520a9019ff62e08c0b4a7 } from '../../../components/AuditCells'
 import { ReadOnlyJson as ReadOnlyJson_46f39c47449e45bec5af0b1b44858ee2 } from '../../../components/ReadOnlyJson'
@@ -55,7 +55,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/DraftSchedulesPublish#DraftSchedulesPublish": DraftSchedulesPublish_bcc1f633c987f716d9c79531d0725917,
+  "/components/SchedulePublish#SchedulePublish": SchedulePublish_82c55a3ecde65f324213bdc5c1157bdd,
   "/components/AuditCells#AuditCollectionCell": AuditCollectionCell_43e58a536d2520a9019ff62e08c0b4a7,
   "/components/AuditCells#AuditDocumentCell": AuditDocumentCell_43e58a536d2520a9019ff62e08c0b4a7,
   "/components/ReadOnlyJson#ReadOnlyJson": ReadOnlyJson_46f39c47449e45bec5af0b1b44858ee2,
