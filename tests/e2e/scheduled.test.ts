@@ -249,4 +249,39 @@ describe('pending schedules are shown to editors', () => {
       '2027-03-15T09:00:00.000Z',
     ])
   })
+
+  it.each([
+    ['pages', { title: 'Geplande pagina', slug: 'geplande-pagina' }],
+    ['documents', { title: 'Gepland document', slug: 'gepland-document', type: 'factsheet' }],
+    ['animations', { title: 'Geplande animatie', slug: 'geplande-animatie' }],
+  ])('the same dialog schedules %s', async (collection, data) => {
+    const draft = await request(server.url, `/api/${collection}?draft=true`, {
+      method: 'POST',
+      token: editorToken,
+      json: { ...data, _status: 'draft' },
+    })
+    expect(draft.status).toBe(201)
+    const id = draft.body.doc.id
+    await page.goto(`${server.url}/admin/collections/${collection}/${id}`)
+    await page.waitForSelector('#field-title')
+    await step(page, `schedule-dialog-${collection}`, async () => {
+      await page.click('#koers-schedule-open')
+      const dialog = page.locator('.koers-schedule')
+      expect(await dialog.locator('input[id$="-type-publish"]').isChecked()).toBe(true)
+      const input = dialog.locator('#koers-schedule-time input')
+      await input.click()
+      await input.fill('02-11-2027 08:05')
+      await input.press('Tab')
+      await page.click('#koers-schedule-save')
+      await dialog.getByText('Publiceren op 02-11-2027 08:05').waitFor()
+    })
+    expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 02-11-2027 08:05')
+    const pending = await request(server.url, `/api/${collection}/${id}/schedule`, {
+      token: editorToken,
+    })
+    // 08:05 in Amsterdam in November (CET) is 07:05 UTC.
+    expect(pending.body.docs.map((job: { at: string }) => job.at)).toEqual([
+      '2027-11-02T07:05:00.000Z',
+    ])
+  })
 })

@@ -81,6 +81,29 @@ describe('breadcrumbs', () => {
     expect(en.map((crumb) => crumb.url)).toEqual(path)
   })
 
+  it('name the page itself in its own crumb from its first save, in every locale shape', async () => {
+    const fresh = await createDoc(
+      server.url,
+      accounts.editorToken,
+      'pages',
+      { title: 'Nieuw', slug: marker('nieuw'), parent: parent.id },
+      false,
+    )
+    const nl = await crumbs(fresh.id, '&locale=nl')
+    expect(nl.map((crumb) => crumb.doc)).toEqual([parent.id, fresh.id])
+    // The draft the admin reads, and locale=all (crumbs per locale).
+    const draft = await get(server.url, `/api/pages/${fresh.id}?depth=0&draft=true`, auth())
+    expect(draft.body.breadcrumbs.at(-1).doc).toBe(fresh.id)
+    const all = await get(server.url, `/api/pages/${fresh.id}?depth=0&locale=all`)
+    expect(all.status).toBe(200)
+    expect(all.body.breadcrumbs.nl.at(-1).doc).toBe(fresh.id)
+    // GraphQL resolves it to the page itself.
+    const gql = await send(server.url, 'POST', '/api/graphql', {
+      query: `{ Page(id: ${fresh.id}) { breadcrumbs { doc { id title } } } }`,
+    })
+    expect(gql.body.data.Page.breadcrumbs.at(-1).doc).toEqual({ id: fresh.id, title: 'Nieuw' })
+  })
+
   it('keep one row per level through saves and autosaves that send the rows back', async () => {
     const before = await crumbs(child.id, '&locale=nl')
     for (let round = 0; round < 3; round++) {

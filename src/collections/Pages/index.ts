@@ -17,7 +17,7 @@ import { richTextImageAlt } from '../../guardrails/richTextImageAlt'
 import { label } from '../../i18n/label'
 import { previewConfig } from '../shared/preview'
 import { contentVersions, draftEditComponents } from '../shared/versions'
-import { populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
+import { ownCrumbIsThePage, populateBreadcrumbs, resaveChildren } from './hooks/breadcrumbs'
 import { pagePath } from './pagePath'
 import { parentField } from './parentField'
 
@@ -98,6 +98,7 @@ export const Pages: CollectionConfig<'pages'> = {
     ],
     beforeChange: [populatePublishedAt, populateBreadcrumbs, auditBeforeChange],
     afterChange: [auditAfterChange, resaveChildren],
+    afterRead: [ownCrumbIsThePage],
     afterDelete: [auditAfterDelete],
   },
   endpoints: preview.endpoints,

@@ -1,5 +1,6 @@
 import type {
   CollectionAfterChangeHook,
+  CollectionAfterReadHook,
   CollectionBeforeChangeHook,
   PayloadRequest,
   TypedLocale,
@@ -131,5 +132,23 @@ export const resaveChildren: CollectionAfterChangeHook = async ({
       })
     }
   }
+  return doc
+}
+
+/**
+ * A page's own (last) crumb refers to the page itself. A new page is stored before it has
+ * an id, so its own crumb is saved without one; filling it in on read spares a second
+ * save (and version, audit entry and webhook) per new page. Handles `locale=all`, where
+ * the crumbs come per locale.
+ */
+export const ownCrumbIsThePage: CollectionAfterReadHook = ({ doc }) => {
+  const fill = (crumbs: unknown) => {
+    if (!Array.isArray(crumbs) || !crumbs.length) return
+    const own = crumbs[crumbs.length - 1] as Crumb | null
+    if (own && (own.doc === null || own.doc === undefined)) own.doc = doc.id
+  }
+  const crumbs = doc?.breadcrumbs
+  if (Array.isArray(crumbs)) fill(crumbs)
+  else if (crumbs && typeof crumbs === 'object') Object.values(crumbs).forEach(fill)
   return doc
 }
