@@ -28,14 +28,18 @@ export const formatAmsterdam = (at: Date): string => {
  * browser. A date picker works in the browser's own zone; an editor abroad who picks
  * 10:00 means 10:00 in Amsterdam, as the admin says everywhere.
  */
-export const amsterdamInstantOf = (picked: Date): Date =>
-  new Date(
-    new TZDate(
-      picked.getFullYear(),
-      picked.getMonth(),
-      picked.getDate(),
-      picked.getHours(),
-      picked.getMinutes(),
-      ADMIN_TIMEZONE,
-    ).getTime(),
-  )
+export const amsterdamInstantOf = (picked: Date): Date => {
+  const instant = new TZDate(
+    picked.getFullYear(),
+    picked.getMonth(),
+    picked.getDate(),
+    picked.getHours(),
+    picked.getMinutes(),
+    ADMIN_TIMEZONE,
+  ).getTime()
+  // 02:xx on the night the clocks go forward does not exist. JavaScript's own Date, and so
+  // the picker in a Dutch browser, moves it forward to 03:xx; TZDate lands on 01:xx or 03:xx
+  // depending on the host's own zone. Always forward, then.
+  const shownHour = Number(formatAmsterdam(new Date(instant)).slice(11, 13))
+  return new Date(shownHour === picked.getHours() - 1 ? instant + 60 * 60 * 1000 : instant)
+}
