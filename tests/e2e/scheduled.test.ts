@@ -159,6 +159,7 @@ describe('pending schedules are shown to editors', () => {
       await page.locator('.doc-controls .popup-button').first().click()
       await page.waitForSelector('#publish-locale')
       expect(await page.locator('#schedule-publish').isVisible()).toBe(false)
+      await screenshot(page, 'publish-menu')
       await page.keyboard.press('Escape')
 
       await page.click('#koers-schedule-open')
@@ -254,7 +255,7 @@ describe('pending schedules are shown to editors', () => {
     ['pages', { title: 'Geplande pagina', slug: 'geplande-pagina' }],
     ['documents', { title: 'Gepland document', slug: 'gepland-document', type: 'factsheet' }],
     ['animations', { title: 'Geplande animatie', slug: 'geplande-animatie' }],
-  ])('the same dialog schedules %s', async (collection, data) => {
+  ])('the same dialog schedules a publish and an unpublish of %s', async (collection, data) => {
     const draft = await request(server.url, `/api/${collection}?draft=true`, {
       method: 'POST',
       token: editorToken,
@@ -274,14 +275,25 @@ describe('pending schedules are shown to editors', () => {
       await input.press('Tab')
       await page.click('#koers-schedule-save')
       await dialog.getByText('Publiceren op 02-11-2027 08:05').waitFor()
+      await dialog.locator('input[id$="-type-unpublish"]').check()
+      await input.click()
+      await input.fill('03-11-2027 17:45')
+      await input.press('Tab')
+      await page.click('#koers-schedule-save')
+      await dialog.getByText('Depubliceren op 03-11-2027 17:45').waitFor()
     })
-    expect(await page.inputValue('#field-scheduled')).toBe('Publiceren op 02-11-2027 08:05')
+    expect(await page.inputValue('#field-scheduled')).toBe(
+      'Publiceren op 02-11-2027 08:05; Depubliceren op 03-11-2027 17:45',
+    )
     const pending = await request(server.url, `/api/${collection}/${id}/schedule`, {
       token: editorToken,
     })
-    // 08:05 in Amsterdam in November (CET) is 07:05 UTC.
-    expect(pending.body.docs.map((job: { at: string }) => job.at)).toEqual([
-      '2027-11-02T07:05:00.000Z',
+    // Amsterdam in November (CET) is UTC+1.
+    expect(
+      pending.body.docs.map((job: { type: string; at: string }) => [job.type, job.at]),
+    ).toEqual([
+      ['publish', '2027-11-02T07:05:00.000Z'],
+      ['unpublish', '2027-11-03T16:45:00.000Z'],
     ])
   })
 })
