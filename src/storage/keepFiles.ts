@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises'
 import path from 'node:path'
 
 import type {
@@ -5,12 +6,14 @@ import type {
   CollectionBeforeOperationHook,
   CollectionConfig,
   FileData,
+  PayloadRequest,
 } from 'payload'
 
 import { mediaDir } from '../utilities/env'
 import { afterCommit } from './afterCommit'
-import { UPLOAD_FOLDERS, type UploadCollection } from './folders'
+import { isUploadCollection, UPLOAD_FOLDERS, type UploadCollection } from './folders'
 import { removeStoredFile } from './removeFile'
+import { fileStore } from './store'
 
 /**
  * No lost files. Payload 3.90.2's update deletes a document's stored files (and image
@@ -24,7 +27,8 @@ import { removeStoredFile } from './removeFile'
  *   plugin writes the new files once every hook accepted the change (S3 or ./localAdapter).
  * - The plugin's own "delete the previous files" step is disarmed; instead the replaced
  *   files are removed after the transaction committed (./afterCommit.ts), never before.
- * - A file re-sent under the document's own name overwrites it instead of being renamed.
+ * - A file re-sent under the document's own name overwrites it instead of being renamed,
+ *   except where that would change a published file before its draft is published.
  */
 
 type Named = Pick<FileData, 'filename'> & {
@@ -59,7 +63,31 @@ export const deleteReplacedFiles =
     return doc
   }
 
-/** A file re-sent under the document's own name keeps that name (overwrites) instead of becoming `-1`. */
+type Incoming = NonNullable<PayloadRequest['file']>
+
+/** Whether the stored file holds exactly the incoming file's bytes. */
+const storedBytesEqual = async (folder: string, filename: string, incoming: Incoming) => {
+  const file = fileStore().file(folder, filename)
+  const stat = await file.stat()
+  if (!stat || stat.size !== incoming.size) return false
+  const bytes = incoming.data?.length
+    ? incoming.data
+    : incoming.tempFilePath
+      ? await fs.readFile(incoming.tempFilePath)
+      : Buffer.alloc(0)
+  const chunks: Buffer[] = []
+  for await (const chunk of await file.read())
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk))
+  return Buffer.concat(chunks).equals(bytes)
+}
+
+/**
+ * A file re-sent under the document's own name keeps that name (overwrites) instead of
+ * becoming `-1` — unless that would change what the public downloads before publishing:
+ * a draft of a published document that brings a different file under the same name gets
+ * Payload's new name (`-1`), so the published version keeps its own bytes until the draft
+ * is published.
+ */
 export const keepOwnFilename: CollectionBeforeOperationHook = async ({
   args,
   operation,
@@ -68,12 +96,20 @@ export const keepOwnFilename: CollectionBeforeOperationHook = async ({
 }) => {
   if (operation !== 'update' || !req.file?.name || !('id' in args) || args.id === undefined)
     return args
-  const current = await req.payload.db.findOne<Named & { id: number | string }>({
+  const current = await req.payload.db.findOne<Named & { id: number | string; _status?: string }>({
     collection: collection.slug,
     where: { id: { equals: args.id } },
     req,
   })
-  return current?.filename === req.file.name ? { ...args, overwriteExistingFiles: true } : args
+  if (current?.filename !== req.file.name) return args
+  const savesDraftOverPublished =
+    current._status === 'published' &&
+    (Boolean(args.draft) || (args.data as { _status?: string } | undefined)?._status === 'draft')
+  const overwrite =
+    !savesDraftOverPublished ||
+    (isUploadCollection(collection.slug) &&
+      (await storedBytesEqual(UPLOAD_FOLDERS[collection.slug], current.filename, req.file)))
+  return overwrite ? { ...args, overwriteExistingFiles: true } : args
 }
 
 /** The cloud-storage plugin's afterChange hook, without its early "delete the previous files" step. */

@@ -11,6 +11,8 @@ import { startServer, type TestServer } from '../helpers/server'
  * deletes a document's files before validation when a new file comes in; the project
  * stores files through the cloud-storage plugin instead and removes replaced files only
  * after the commit (src/storage/keepFiles.ts). Checked on local disk and in S3 (s3rver).
+ * Also: a draft of a published document that brings a new file never changes what the
+ * public downloads before it is published, whatever the new file's name.
  */
 
 const EDITOR = { email: 'redacteur.rest-bestanden@example.test', password: 'Test-wachtwoord-7' }
@@ -250,5 +252,91 @@ describe.each(['local disk', 's3'] as const)('no lost files (%s)', (store) => {
       await res.arrayBuffer()
       expect(res.status).toBe(404)
     }
+  })
+
+  it.each([
+    ['another name', 'jaarcijfers-2027.pdf'],
+    ['the same name', 'jaarcijfers.pdf'],
+  ])(
+    'leaves the public the published file while a draft holds a new one with %s, until it is published',
+    async (_case, draftName) => {
+      const slug = `jaarcijfers-${draftName.length}-${Date.now()}`
+      const published = makePdf(['Jaarcijfers 2026'])
+      const created = await send(
+        server,
+        'POST',
+        '/api/documents',
+        { data: published, name: 'jaarcijfers.pdf', type: 'application/pdf' },
+        { title: 'Jaarcijfers', slug, type: 'factsheet', _status: 'published' },
+        token,
+      )
+      expect(created.status).toBe(201)
+      const id = created.body.doc.id as number
+      const download = async () => {
+        const res = await fetch(`${server.url}/downloads/${slug}`)
+        return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }
+      }
+      const publicFile = async () => {
+        const doc = await request(server.url, `/api/documents/${id}?depth=0`)
+        const res = await fetch(new URL(doc.body.url, server.url))
+        return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }
+      }
+      expect(await download()).toEqual({ status: 200, bytes: published })
+
+      // The editor uploads next year's file into the draft (autosave): the public keeps 2026.
+      const draft = makePdf(['Jaarcijfers 2027, concept'])
+      const saved = await send(
+        server,
+        'PATCH',
+        `/api/documents/${id}?draft=true&autosave=true`,
+        { data: draft, name: draftName, type: 'application/pdf' },
+        { _status: 'draft' },
+        token,
+      )
+      expect(saved.status).toBe(200)
+      expect(await download()).toEqual({ status: 200, bytes: published })
+      expect(await publicFile()).toEqual({ status: 200, bytes: published })
+
+      // Published: the public gets 2027.
+      const publish = await send(
+        server,
+        'PATCH',
+        `/api/documents/${id}`,
+        null,
+        { _status: 'published' },
+        token,
+      )
+      expect(publish.status).toBe(200)
+      expect(await download()).toEqual({ status: 200, bytes: draft })
+      expect(await publicFile()).toEqual({ status: 200, bytes: draft })
+    },
+  )
+
+  it('keeps the name when a draft re-sends exactly the published file', async () => {
+    const slug = `ongewijzigd-${Date.now()}`
+    const pdf = makePdf(['Ongewijzigd'])
+    const file = { data: pdf, name: 'ongewijzigd.pdf', type: 'application/pdf' }
+    const created = await send(
+      server,
+      'POST',
+      '/api/documents',
+      file,
+      { title: 'Ongewijzigd', slug, type: 'factsheet', _status: 'published' },
+      token,
+    )
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id as number
+    const saved = await send(
+      server,
+      'PATCH',
+      `/api/documents/${id}?draft=true&autosave=true`,
+      file,
+      { _status: 'draft' },
+      token,
+    )
+    expect(saved.status).toBe(200)
+    expect(saved.body.doc.filename).toBe('ongewijzigd.pdf')
+    const res = await fetch(`${server.url}/downloads/${slug}`)
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true)
   })
 })
