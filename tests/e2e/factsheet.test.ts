@@ -15,8 +15,9 @@ import { startServer, type TestServer } from '../helpers/server'
 /**
  * Issue 9, item 8 (part): a factsheet from start to end in the admin, as an editor does
  * it — upload the PDF, title, type Factsheet, publish — after which the public downloads
- * exactly those bytes at /downloads/<slug>; then unpublish, after which neither the
- * download nor the file URL serves it any more.
+ * exactly those bytes at /downloads/<slug>; replace the PDF (same file name) and
+ * republish, the public keeping the published bytes until then; then unpublish, after
+ * which neither the download nor the file URL serves it any more.
  */
 const EDITOR = { email: 'redacteur.factsheet@example.test', password: 'Test-wachtwoord-3' }
 const TITLE = 'Factsheet recidive in Noord-Brabant'
@@ -43,7 +44,7 @@ afterAll(async () => {
 })
 
 describe('a factsheet in the admin', () => {
-  it('is uploaded, published, downloaded by the public byte for byte, and unpublished', async () => {
+  it('is uploaded, published, downloaded by the public byte for byte, replaced, republished and unpublished', async () => {
     const pdf = makePdf(['Factsheet', 'Minder recidive door samenwerking.'])
     await loginInBrowser(page, server.url, EDITOR)
     await page.goto(`${server.url}/admin/collections/documents/create`)
@@ -81,7 +82,41 @@ describe('a factsheet in the admin', () => {
     expect(download.status).toBe(200)
     expect(download.headers.get('content-type')).toBe('application/pdf')
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true)
-    const fileUrl = doc.body.url as string
+
+    // Edit and republish with next year's PDF under the same name: while it is a draft, the
+    // public keeps downloading the published bytes; after "Publiceer wijzigingen", the new ones.
+    const next = makePdf(['Factsheet 2027', 'Nog minder recidive.'])
+    await step(page, 'factsheet-replace', async () => {
+      await page.click('.file-details__remove')
+      await page.waitForSelector('input[type="file"]', { state: 'attached' })
+      await page.setInputFiles('input[type="file"]', {
+        name: 'factsheet.pdf',
+        mimeType: 'application/pdf',
+        buffer: next,
+      })
+      for (let i = 0; i < 100; i++) {
+        const draft = await request(server.url, `/api/documents/${id}?draft=true&depth=0`, {
+          token: editorToken,
+        })
+        if (draft.body?.filesize === next.length) break
+        await page.waitForTimeout(200)
+      }
+    })
+    const draft = await request(server.url, `/api/documents/${id}?draft=true&depth=0`, {
+      token: editorToken,
+    })
+    expect(draft.body.filesize).toBe(next.length)
+    const duringDraft = await fetch(`${server.url}${doc.body.downloadUrl}`)
+    expect(Buffer.from(await duringDraft.arrayBuffer()).equals(pdf)).toBe(true)
+    await step(page, 'factsheet-republish', async () => {
+      await page.click('#action-save')
+      await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+    })
+    const republished = await request(server.url, `/api/documents/${id}?depth=0`)
+    const afterRepublish = await fetch(`${server.url}${republished.body.downloadUrl}`)
+    expect(afterRepublish.status).toBe(200)
+    expect(Buffer.from(await afterRepublish.arrayBuffer()).equals(next)).toBe(true)
+    const fileUrl = republished.body.url as string
 
     await step(page, 'factsheet-unpublish', async () => {
       await page.locator('.doc-controls .popup-button').last().click()
@@ -93,7 +128,7 @@ describe('a factsheet in the admin', () => {
       await page.click('#confirm-action')
       await page.waitForSelector('[data-sonner-toast][data-type="success"]')
     })
-    expect((await fetch(`${server.url}${doc.body.downloadUrl}`)).status).toBe(404)
+    expect((await fetch(`${server.url}${republished.body.downloadUrl}`)).status).toBe(404)
     expect((await fetch(new URL(fileUrl, server.url))).status).toBe(404)
     expect((await request(server.url, `/api/documents/${id}?depth=0`)).status).toBe(404)
   })
