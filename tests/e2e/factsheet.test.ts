@@ -109,8 +109,13 @@ describe('a factsheet in the admin', () => {
     const duringDraft = await fetch(`${server.url}${doc.body.downloadUrl}`)
     expect(Buffer.from(await duringDraft.arrayBuffer()).equals(pdf)).toBe(true)
     await step(page, 'factsheet-republish', async () => {
+      // The first publish's success toast may still show: wait for the public record.
       await page.click('#action-save')
-      await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+      for (let i = 0; i < 100; i++) {
+        const current = await request(server.url, `/api/documents/${id}?depth=0`)
+        if (current.body?.filesize === next.length) break
+        await page.waitForTimeout(200)
+      }
     })
     const republished = await request(server.url, `/api/documents/${id}?depth=0`)
     const afterRepublish = await fetch(`${server.url}${republished.body.downloadUrl}`)
@@ -126,7 +131,7 @@ describe('a factsheet in the admin', () => {
         .filter({ hasText: 'Bevestig depubliceren' })
         .waitFor()
       await page.click('#confirm-action')
-      await page.waitForSelector('[data-sonner-toast][data-type="success"]')
+      await page.locator('.status__value').filter({ hasText: /^Concept$/ }).waitFor()
     })
     expect((await fetch(`${server.url}${republished.body.downloadUrl}`)).status).toBe(404)
     expect((await fetch(new URL(fileUrl, server.url))).status).toBe(404)

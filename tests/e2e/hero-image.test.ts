@@ -115,8 +115,13 @@ describe('a hero image in the admin, then edit and republish', () => {
           .waitFor()
         await page.keyboard.press('Escape')
         await drawer.waitFor({ state: 'detached' })
+        // The image's own save left a success toast; wait for the page to be public instead.
         await page.click('#action-save')
-        await page.waitForSelector('[data-sonner-toast][data-type="success"]:has-text("Succesvol")')
+        for (let i = 0; i < 100; i++) {
+          if ((await request(server.url, api)).status === 200) break
+          await page.waitForTimeout(200)
+        }
+        await page.waitForSelector('.status__value:has-text("Gepubliceerd")')
       })
       await screenshot(page, `${collection}-hero-published`)
 

@@ -89,7 +89,7 @@ export const ScheduleDrawer = ({ slug, endpoint, defaultType, onChange }: Props)
         toast.error(errorMessage(body, words.failed))
         return false
       }
-      toast.success(body?.message ?? words.failed)
+      toast.success(body?.message ?? t('version:scheduledSuccessfully'))
       setChanges((count) => count + 1)
       onChange()
       return true
