@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { createEditor, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, eventually, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -119,13 +119,14 @@ describe('an animation in the admin', () => {
     const id = await step(page, 'video-autosave', async () => {
       await page.waitForURL(/\/admin\/collections\/animations\/\d+/)
       const created = Number(/animations\/(\d+)/.exec(page.url())![1])
-      for (let i = 0; i < 100; i++) {
-        const draft = await request(server.url, `/api/animations/${created}?draft=true&depth=0`, {
-          token: editorToken,
-        })
-        if (draft.body?.filename) break
-        await page.waitForTimeout(200)
-      }
+      await eventually(
+        () =>
+          request(server.url, `/api/animations/${created}?draft=true&depth=0`, {
+            token: editorToken,
+          }),
+        (draft) => Boolean(draft.body?.filename),
+        'the draft holds the video',
+      )
       return created
     })
     const draft = await request(server.url, `/api/animations/${id}?draft=true&depth=0`, {

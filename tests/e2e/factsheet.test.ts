@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { createEditor, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, eventually, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -60,13 +60,14 @@ describe('a factsheet in the admin', () => {
     const id = await step(page, 'factsheet-autosave', async () => {
       await page.waitForURL(/\/admin\/collections\/documents\/\d+/)
       const created = Number(/documents\/(\d+)/.exec(page.url())![1])
-      for (let i = 0; i < 100; i++) {
-        const draft = await request(server.url, `/api/documents/${created}?draft=true&depth=0`, {
-          token: editorToken,
-        })
-        if (draft.body?.type === 'factsheet' && draft.body?.filename) break
-        await page.waitForTimeout(200)
-      }
+      await eventually(
+        () =>
+          request(server.url, `/api/documents/${created}?draft=true&depth=0`, {
+            token: editorToken,
+          }),
+        (draft) => draft.body?.type === 'factsheet' && Boolean(draft.body?.filename),
+        'the draft holds the PDF and the type',
+      )
       return created
     })
     await step(page, 'factsheet-publish', async () => {
@@ -94,28 +95,23 @@ describe('a factsheet in the admin', () => {
         mimeType: 'application/pdf',
         buffer: next,
       })
-      for (let i = 0; i < 100; i++) {
-        const draft = await request(server.url, `/api/documents/${id}?draft=true&depth=0`, {
-          token: editorToken,
-        })
-        if (draft.body?.filesize === next.length) break
-        await page.waitForTimeout(200)
-      }
+      await eventually(
+        () =>
+          request(server.url, `/api/documents/${id}?draft=true&depth=0`, { token: editorToken }),
+        (draft) => draft.body?.filesize === next.length,
+        'the draft holds the new PDF',
+      )
     })
-    const draft = await request(server.url, `/api/documents/${id}?draft=true&depth=0`, {
-      token: editorToken,
-    })
-    expect(draft.body.filesize).toBe(next.length)
     const duringDraft = await fetch(`${server.url}${doc.body.downloadUrl}`)
     expect(Buffer.from(await duringDraft.arrayBuffer()).equals(pdf)).toBe(true)
     await step(page, 'factsheet-republish', async () => {
       // The first publish's success toast may still show: wait for the public record.
       await page.click('#action-save')
-      for (let i = 0; i < 100; i++) {
-        const current = await request(server.url, `/api/documents/${id}?depth=0`)
-        if (current.body?.filesize === next.length) break
-        await page.waitForTimeout(200)
-      }
+      await eventually(
+        () => request(server.url, `/api/documents/${id}?depth=0`),
+        (current) => current.body?.filesize === next.length,
+        'the public record has the new PDF',
+      )
     })
     const republished = await request(server.url, `/api/documents/${id}?depth=0`)
     const afterRepublish = await fetch(`${server.url}${republished.body.downloadUrl}`)
@@ -131,7 +127,10 @@ describe('a factsheet in the admin', () => {
         .filter({ hasText: 'Bevestig depubliceren' })
         .waitFor()
       await page.click('#confirm-action')
-      await page.locator('.status__value').filter({ hasText: /^Concept$/ }).waitFor()
+      await page
+        .locator('.status__value')
+        .filter({ hasText: /^Concept$/ })
+        .waitFor()
     })
     expect((await fetch(`${server.url}${republished.body.downloadUrl}`)).status).toBe(404)
     expect((await fetch(new URL(fileUrl, server.url))).status).toBe(404)

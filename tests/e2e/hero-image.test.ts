@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Page } from 'playwright-core'
 
-import { createEditor, registerFirstAdmin, request } from '../helpers/api'
+import { createEditor, eventually, registerFirstAdmin, request } from '../helpers/api'
 import {
   type EditorBrowser,
   launchEditorBrowser,
@@ -84,13 +84,11 @@ describe('a hero image in the admin, then edit and republish', () => {
 
       await step(page, `${collection}-hero-refused`, async () => {
         // Wait for the autosave that stores the chosen image, then publish.
-        for (let i = 0; i < 100; i++) {
-          const draft = await request(server.url, `${api}?draft=true&depth=0`, {
-            token: editorToken,
-          })
-          if (draft.body?.heroImage) break
-          await page.waitForTimeout(200)
-        }
+        await eventually(
+          () => request(server.url, `${api}?draft=true&depth=0`, { token: editorToken }),
+          (draft) => Boolean(draft.body?.heroImage),
+          'the draft holds the hero image',
+        )
         await page.click('#action-save')
         await page.waitForSelector('[data-sonner-toast][data-type="error"]')
       })
@@ -117,10 +115,11 @@ describe('a hero image in the admin, then edit and republish', () => {
         await drawer.waitFor({ state: 'detached' })
         // The image's own save left a success toast; wait for the page to be public instead.
         await page.click('#action-save')
-        for (let i = 0; i < 100; i++) {
-          if ((await request(server.url, api)).status === 200) break
-          await page.waitForTimeout(200)
-        }
+        await eventually(
+          () => request(server.url, api),
+          (res) => res.status === 200,
+          'the public gets the published document',
+        )
         await page.waitForSelector('.status__value:has-text("Gepubliceerd")')
       })
       await screenshot(page, `${collection}-hero-published`)
@@ -148,21 +147,20 @@ describe('a hero image in the admin, then edit and republish', () => {
       const newTitle = `${title} (bijgewerkt)`
       await step(page, `${collection}-edit`, async () => {
         await page.fill('#field-title', newTitle)
-        for (let i = 0; i < 100; i++) {
-          const draft = await request(server.url, `${api}?draft=true&depth=0`, {
-            token: editorToken,
-          })
-          if (draft.body?.title === newTitle) break
-          await page.waitForTimeout(200)
-        }
+        await eventually(
+          () => request(server.url, `${api}?draft=true&depth=0`, { token: editorToken }),
+          (draft) => draft.body?.title === newTitle,
+          'the draft holds the new title',
+        )
       })
       expect((await request(server.url, `${api}?depth=0`)).body.title).toBe(title)
       await step(page, `${collection}-republish`, async () => {
         await page.click('#action-save')
-        for (let i = 0; i < 100; i++) {
-          if ((await request(server.url, `${api}?depth=0`)).body.title === newTitle) break
-          await page.waitForTimeout(200)
-        }
+        await eventually(
+          () => request(server.url, `${api}?depth=0`),
+          (res) => res.body?.title === newTitle,
+          'the public gets the new title',
+        )
       })
       const republished = await request(server.url, `${api}?depth=1`)
       expect(republished.body.title).toBe(newTitle)

@@ -123,3 +123,22 @@ export const postRaw = (
     })
     req.end(body)
   })
+
+/**
+ * Reads until `done(value)` holds (every 200 ms, up to 20 s) and returns that value; fails
+ * naming `what` when it never does. For what the admin saves in the background (autosave,
+ * publish) and the API then shows.
+ */
+export const eventually = async <T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+): Promise<T> => {
+  let value = await read()
+  for (let i = 0; i < 100 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    value = await read()
+  }
+  if (!done(value)) throw new Error(`not within 20 s: ${what}`)
+  return value
+}
